@@ -1,0 +1,7 @@
+import { createMessagingTables } from '@order-platform/messaging';
+import { CreateInvoices1763800000000 } from './1763800000000-create-invoices';
+
+/** Every migration of the billing schema, oldest first (the outbox/inbox tables come first). */
+export function billingMigrations(schema: string) {
+  return [createMessagingTables(schema, 1763700000000), CreateInvoices1763800000000];
+}

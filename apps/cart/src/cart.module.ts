@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MESSAGING_ENTITIES } from '@order-platform/messaging';
+import { PersistenceModule } from '@order-platform/persistence';
+import { ServiceKitModule } from '@order-platform/service-kit';
+import type { CartConfig } from './cart-config';
+import { cartEntities } from './cart-entities';
+import { CatalogModule } from './catalog/catalog.module';
+import { DemoCatalogSeeder } from './demo-data/demo-catalog.seeder';
+import { cartMigrations } from './migrations';
+import { SubmitCartModule } from './submit-cart/submit-cart.module';
+
+/** Catalog, carts and pricing; publishes CartUpdated through its outbox. */
+@Module({})
+export class CartModule {
+  static forRoot(config: CartConfig): DynamicModule {
+    return {
+      module: CartModule,
+      imports: [
+        ServiceKitModule.forRoot({ name: 'cart', config, database: true }),
+        PersistenceModule.forService({
+          serviceName: 'cart',
+          url: config.DATABASE_URL,
+          schema: config.DATABASE_SCHEMA,
+          entities: [...cartEntities, ...MESSAGING_ENTITIES],
+          migrations: cartMigrations(config.DATABASE_SCHEMA),
+        }),
+        CatalogModule,
+        SubmitCartModule.register(config),
+      ],
+      providers: [DemoCatalogSeeder],
+    };
+  }
+}

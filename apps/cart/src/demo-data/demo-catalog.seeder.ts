@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SERVICE_CONFIG } from '@order-platform/service-kit';
+import { DataSource } from 'typeorm';
+import { Customer } from '../catalog/customer.entity';
+import { Product } from '../catalog/product.entity';
+import type { CartConfig } from '../cart-config';
+
+export const DEMO_PRODUCTS: Array<Pick<Product, 'id' | 'name' | 'unitPriceMinor' | 'currency'>> = [
+  { id: '1234', name: 'Demo product 1234', unitPriceMinor: 5000, currency: 'USD' },
+  { id: '2345', name: 'Demo product 2345', unitPriceMinor: 10000, currency: 'USD' },
+];
+
+export const DEMO_CUSTOMERS: Array<Pick<Customer, 'id' | 'name' | 'email'>> = [
+  { id: '8080', name: 'Demo customer', email: 'customer8080@example.com' },
+];
+
+/** With DEMO_DATA=true, upserts the demo catalog at start; running it again changes nothing. */
+@Injectable()
+export class DemoCatalogSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoCatalogSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: CartConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.DEMO_DATA) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Product)
+        .values(DEMO_PRODUCTS.map((p) => ({ ...p, active: true })))
+        .orIgnore()
+        .execute();
+      await manager.createQueryBuilder().insert().into(Customer).values(DEMO_CUSTOMERS).orIgnore().execute();
+    });
+    this.logger.log(`demo catalog present: products ${DEMO_PRODUCTS.map((p) => p.id).join(', ')}`);
+  }
+}

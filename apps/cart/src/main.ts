@@ -1,0 +1,4 @@
+import { bootstrapService } from '@order-platform/service-kit';
+import { cartService } from './cart.service-definition';
+
+void bootstrapService(cartService);

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceKitModule } from '@order-platform/service-kit';
+import { CheckoutModule } from './checkout/checkout.module';
+import type { GatewayConfig } from './gateway-config';
+
+/** The public REST surface. No database of its own: readiness means Kafka answers. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@order-platform/service-kit';
+import { gatewayService } from './gateway.service-definition';
+
+void bootstrapService(gatewayService);

@@ -1,0 +1,3 @@
+import { DatabaseServiceConfig } from '@order-platform/service-kit';
+
+export class PaymentConfig extends DatabaseServiceConfig {}

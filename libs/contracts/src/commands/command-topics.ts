@@ -1,0 +1,20 @@
+/** Request-reply topic of a gateway command: `<service>.<command>`, e.g. `cart.submit-cart`. */
+export function commandTopic(service: string, command: string): string {
+  const name = /^[a-z][a-z0-9-]*$/;
+  if (!name.test(service) || !name.test(command)) {
+    throw new Error(`command names are kebab-case: got '${service}.${command}'`);
+  }
+  return `${service}.${command}`;
+}
+
+/** The topic NestJS's ClientKafka listens on for replies to `topic`. */
+export function replyTopic(topic: string): string {
+  return `${topic}.reply`;
+}
+
+/** Every command topic the gateway sends to. Services import these for @MessagePattern. */
+export const Commands = {
+  Cart: {
+    SubmitCart: commandTopic('cart', 'submit-cart'),
+  },
+} as const;

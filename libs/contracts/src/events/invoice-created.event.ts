@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
+
+export class InvoiceLine {
+  @IsShortText(200)
+  description: string;
+
+  @IsOptional()
+  @IsIdentifier()
+  productId?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  quantity: number;
+
+  @IsMinorAmount()
+  unitPriceMinor: number;
+
+  @IsMinorAmount()
+  taxMinor: number;
+
+  @IsMinorAmount()
+  totalMinor: number;
+}
+
+/** Billing issued an invoice for an order. */
+export class InvoiceCreatedPayload {
+  @IsIdentifier()
+  orderId: string;
+
+  @IsIdentifier()
+  invoiceId: string;
+
+  /** Human-facing, gap-free number such as 2026-000123. */
+  @IsShortText(50)
+  invoiceNumber: string;
+
+  @IsIdentifier()
+  customerId: string;
+
+  @IsCurrency()
+  currency: string;
+
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceLine)
+  lines: InvoiceLine[];
+
+  @IsMinorAmount()
+  subtotalMinor: number;
+
+  @IsMinorAmount()
+  taxMinor: number;
+
+  @IsMinorAmount()
+  totalMinor: number;
+
+  @IsISO8601()
+  issuedAt: string;
+
+  @IsOptional()
+  @IsISO8601()
+  dueAt?: string;
+}

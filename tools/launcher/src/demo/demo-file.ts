@@ -1,0 +1,87 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * .data/demo.json: where the running platform is and how to log in. Stable format (version 1):
+ * fields are only ever added; `credentials` is open for more entries (tokens, API keys).
+ */
+export interface DemoFile {
+  version: 1;
+  gatewayUrl: string;
+  docsUrl: string;
+  asyncApiUrl: string;
+  services: Record<string, { url: string; healthUrl: string }>;
+  kafkaBrokers: string;
+  databaseUrl: string;
+  mailDir: string;
+  smtpUrl: string;
+  credentials: DemoCredentials;
+  startedAt: string;
+}
+
+export interface DemoCredentials {
+  [key: string]: unknown;
+}
+
+/**
+ * What the services seed when DEMO_DATA=true (the fixed ids their demo seeds use).
+ * Kept here as data so the printed summary and demo.json name the same things.
+ */
+export const DEMO_CREDENTIALS: DemoCredentials = {
+  customers: [{ customerId: '8080', email: 'customer8080@example.com' }],
+  products: [
+    { productId: '1234', priceMinor: 5000, currency: 'USD' },
+    { productId: '2345', priceMinor: 10000, currency: 'USD' },
+  ],
+  sampleRequests: {
+    checkoutCart: {
+      method: 'POST',
+      path: '/api/order/cart.json',
+      body: { customerId: '8080', items: [{ productId: '1234', quantity: 2, price: 50 }] },
+    },
+  },
+};
+
+export interface DemoFileInput {
+  httpHost: string;
+  services: Array<{ name: string; port: number }>;
+  kafkaBrokers: string;
+  databaseUrl: string;
+  mailDir: string;
+  smtpUrl: string;
+  credentials?: DemoCredentials;
+  startedAt?: Date;
+}
+
+export function buildDemoFile(input: DemoFileInput): DemoFile {
+  // 0.0.0.0 is a bind address, not one to browse to.
+  const host = input.httpHost === '0.0.0.0' || input.httpHost === '::' ? 'localhost' : input.httpHost;
+  const services = Object.fromEntries(
+    input.services.map(({ name, port }) => {
+      const url = `http://${host}:${port}`;
+      return [name, { url, healthUrl: `${url}/health/ready` }];
+    }),
+  );
+  const gatewayUrl = services.gateway?.url ?? '';
+  return {
+    version: 1,
+    gatewayUrl,
+    docsUrl: gatewayUrl ? `${gatewayUrl}/docs` : '',
+    asyncApiUrl: gatewayUrl ? `${gatewayUrl}/docs/asyncapi.json` : '',
+    services,
+    kafkaBrokers: input.kafkaBrokers,
+    databaseUrl: input.databaseUrl,
+    mailDir: input.mailDir,
+    smtpUrl: input.smtpUrl,
+    credentials: { ...DEMO_CREDENTIALS, ...input.credentials },
+    startedAt: (input.startedAt ?? new Date()).toISOString(),
+  };
+}
+
+/** Written atomically, so a reader never sees half a file. */
+export function writeJsonFile(path: string, content: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
+  renameSync(temporary, path);
+}
