@@ -13,13 +13,13 @@ function main(): void {
   const starting = startPlatform(config, out, abort.signal);
   let shuttingDown = false;
 
-  const shutdown = (signal: NodeJS.Signals): void => {
+  const shutdown = (reason: string, exitCode = 0): void => {
     if (shuttingDown) {
-      out.launcher(`${signal} again: still stopping, please wait`);
+      out.launcher(`${reason} again: still stopping, please wait`);
       return;
     }
     shuttingDown = true;
-    out.launcher(`${signal} received; stopping`);
+    out.launcher(`${reason}; stopping`);
     abort.abort();
     // A start in progress notices the abort and stops what it already started before it rejects.
     starting
@@ -27,7 +27,7 @@ function main(): void {
       .then(
         () => {
           out.launcher('stopped');
-          process.exit(0);
+          process.exit(exitCode);
         },
         (error: Error) => {
           out.launcher(`stop failed: ${error.message}`);
@@ -35,8 +35,12 @@ function main(): void {
         },
       );
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => shutdown('SIGINT received'));
+  process.on('SIGTERM', () => shutdown('SIGTERM received'));
+  // A launcher bug must not leave services and the database running without a supervisor.
+  process.on('uncaughtException', (error) => shutdown(`internal error: ${error.stack ?? error.message}`, 1));
+  // Output piped into a closed reader (`npm start | head`) is no reason to stop the platform.
+  process.stdout.on('error', () => undefined);
 
   starting.then(
     () => {

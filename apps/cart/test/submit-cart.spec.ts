@@ -125,6 +125,10 @@ describe('cart: submit-cart command (real PostgreSQL + Kafka-protocol broker)', 
     const ready = await fetch(`${cart.url}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
-    expect(await (await fetch(`${cart.url}/metrics`)).text()).toContain('service="cart"');
+    const metrics = await (await fetch(`${cart.url}/metrics`)).text();
+    expect(metrics).toContain('service="cart"');
+    // Earlier tests published CartUpdated events through the relay.
+    const published = metrics.split('\n').find((line) => line.startsWith('outbox_relay_published_total{'));
+    expect(Number(published?.split(' ').pop())).toBeGreaterThanOrEqual(1);
   });
 });

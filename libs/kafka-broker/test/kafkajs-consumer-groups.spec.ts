@@ -109,6 +109,19 @@ describe('kafkajs consumer groups against the broker', () => {
     assertExactlyOnce([a, b, c], expected);
   });
 
+  it('settles members started at the same moment into one generation that covers every partition', async () => {
+    const topic = await createTopic('group-together');
+    const groupId = uniqueName('group-together');
+
+    const members = await Promise.all(['x', 'y', 'z'].map((name) => startMember(name, groupId, topic)));
+    await waitFor('x, y and z split the partitions', () => isStableGroup(members, topic, PARTITIONS));
+    const expected = await produceRound(topic, 'together', 18);
+    await settle(members, groupId, topic, expected.length);
+
+    assertExactlyOnce(members, expected);
+    for (const member of members) expect(member.records.length).toBeGreaterThan(0);
+  });
+
   it('a new consumer in the same group continues after the last committed offset', async () => {
     const topic = await createTopic('group-resume');
     const groupId = uniqueName('group-resume');

@@ -55,6 +55,9 @@ describe('fetch long-poll against the broker', () => {
     const windowMs = 3_000;
     await sleep(windowMs);
     const observed = consumer.fetchRequests.slice(countBefore);
+    process.stdout.write(
+      `long poll: ${observed.length} empty fetches in ${windowMs} ms, durations ${observed.map((f) => f.durationMs).join(', ')} ms\n`,
+    );
 
     // An immediate empty answer would let the client spin through hundreds of fetches.
     expect(observed.length).toBeGreaterThanOrEqual(1);
@@ -76,6 +79,7 @@ describe('fetch long-poll against the broker', () => {
       latencies.push(Date.now() - startedAt);
     }
 
+    process.stdout.write(`long poll: produce-to-delivery latencies ${latencies.join(', ')} ms (max_wait ${maxWait} ms)\n`);
     expect(consumer.records.map((r) => r.value)).toEqual(['wake-0', 'wake-1', 'wake-2']);
     expect(Math.max(...latencies)).toBeLessThan(500);
   });

@@ -65,6 +65,7 @@ describe('a group member that dies without leaving', () => {
       timeoutMs: SESSION_TIMEOUT_MS * 5,
     });
     const takeoverMs = Date.now() - killedAt;
+    process.stdout.write(`member failure: survivor owned every partition ${takeoverMs} ms after SIGKILL\n`);
 
     const values = Array.from({ length: 8 }, (_, i) => `after-death-${i}`);
     await producer.send({ topic, messages: values.map((value, i) => ({ partition: i % PARTITIONS, value })) });

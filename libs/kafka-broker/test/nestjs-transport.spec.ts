@@ -75,8 +75,8 @@ describe('NestJS Kafka transport against the broker', () => {
     return app;
   }
 
-  async function startClient(replyPatterns: string[] = []): Promise<ClientKafka> {
-    const client = new ClientKafka(kafkaOptions(broker.brokers, uniqueName('nest-client'), uniqueName('nest-client')) ?? {});
+  async function startClient(replyPatterns: string[] = [], groupId = uniqueName('nest-client')): Promise<ClientKafka> {
+    const client = new ClientKafka(kafkaOptions(broker.brokers, uniqueName('nest-client'), groupId) ?? {});
     clients.push(client);
     for (const pattern of replyPatterns) client.subscribeToResponseOf(pattern);
     await client.connect();
@@ -159,5 +159,35 @@ describe('NestJS Kafka transport against the broker', () => {
     expect(received.map((event) => event.id).sort()).toEqual([...ids].sort());
     expect(received.some((event) => event.server === 'first')).toBe(true);
     expect(received.some((event) => event.server === 'second')).toBe(true);
+  });
+
+  it('gives each client replica of one group its own reply partition, and routes replies to it', async () => {
+    const pattern = uniqueName('pricing.replicas');
+    // Reply topics need a partition per client replica; Kafka's default of one would not do.
+    await admin.createTopics({
+      topics: [
+        { topic: pattern, numPartitions: 2 },
+        { topic: `${pattern}.reply`, numPartitions: 2 },
+      ],
+      waitForLeaders: true,
+    });
+    await startServer(pricingModule(pattern), uniqueName('nest-replicas'));
+    const clientGroup = uniqueName('nest-gateway');
+    const first = await startClient([pattern], clientGroup);
+    const second = await startClient([pattern], clientGroup);
+    const replyTopic = `${pattern}.reply`;
+    await waitFor('each replica owns a different reply partition', () => {
+      const a = first.getConsumerAssignments()[replyTopic];
+      const b = second.getConsumerAssignments()[replyTopic];
+      return a !== undefined && b !== undefined && a !== b;
+    });
+
+    const ask = (client: ClientKafka, quantity: number) =>
+      firstValueFrom(
+        client.send<{ totalMinor: number; currency: string }, PriceQuery>(pattern, { quantity, unitPriceMinor: 100, currency: 'EUR' }),
+      );
+    const replies = await Promise.all([ask(first, 1), ask(second, 2), ask(first, 3), ask(second, 4)]);
+
+    expect(replies.map((reply) => reply.totalMinor)).toEqual([100, 200, 300, 400]);
   });
 });

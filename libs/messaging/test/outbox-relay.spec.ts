@@ -168,8 +168,12 @@ describe('transactional outbox on PostgreSQL + Kafka', () => {
   it('cleans up published rows past their retention and keeps unpublished ones', async () => {
     await placeOrders(3);
     const r = relay();
+    expect(await r.backlog()).toMatchObject({ pending: 3 });
     await r.publishPending();
     await placeOrders(1);
+    const backlog = await r.backlog();
+    expect(backlog.pending).toBe(1);
+    expect(backlog.oldestAgeMs).toBeGreaterThanOrEqual(0);
     await dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = now() - interval '8 days' WHERE published_at IS NOT NULL`);
     expect(await r.cleanup(7 * 24 * 3600_000)).toBe(3);
     expect(await outboxCounts(dataSource)).toEqual({ total: 1, published: 0 });

@@ -22,3 +22,4 @@ export { TopicReader, type ReadMessage } from './testing/topic-reader';
 export { CommandClientForTest } from './testing/command-client-for-test';
 export { EventReceiptRecorder } from './intake/event-receipt.recorder';
 export { inboxHas, publishEventForTest, tablesOf } from './testing/event-intake-test';
+export { OutboxRelayMetrics } from './metrics/outbox-relay-metrics';

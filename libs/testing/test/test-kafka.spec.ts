@@ -29,6 +29,9 @@ describe('startTestKafka', () => {
       await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
       expect(await admin.listTopics()).toContain(topic);
       await admin.disconnect();
+      if (kafka.source === 'embedded') {
+        expect(kafka.broker?.describe().topics.map((t: { name: string }) => t.name)).toContain(topic);
+      }
     } finally {
       await kafka.stop();
     }

@@ -164,11 +164,11 @@ describe('launcher with stand-in services', () => {
   });
 
   it('names the service that never gets ready with its last log lines, stops everything and exits 1', async () => {
-    launcher = new LauncherProcess({ ...env, LAUNCHER_WORKSPACE_ROOT: stuckWorkspace, LAUNCHER_READY_TIMEOUT_MS: '3000' });
+    launcher = new LauncherProcess({ ...env, LAUNCHER_WORKSPACE_ROOT: stuckWorkspace, LAUNCHER_READY_TIMEOUT_MS: '10000' }); // the stand-ins need ~1 s, even on a busy machine
     const result = await launcher.exited;
     const output = launcher.lines.join('\n');
     expect(result).toEqual({ code: 1, signal: null });
-    expect(output).toContain('[launcher] start failed: not ready after 3s: cart');
+    expect(output).toContain('[launcher] start failed: not ready after 10s: cart');
     expect(output).toMatch(new RegExp(`- cart: http://127\\.0\\.0\\.1:${env.CART_HTTP_PORT}/health/ready -> ECONNREFUSED`));
     expect(output).toMatch(/\n {4}[\d:.]+ ERROR migration failed err="relation \\"orders\\" already exists"/); // cart's last lines
     expect(output).not.toMatch(/- (gateway|email):/);
@@ -206,6 +206,7 @@ describe('launcher with stand-in services', () => {
     expect([...servicePids, postgresPid].some(isProcessAlive)).toBe(false);
     const demo = readJson<DemoFile>(join(dataDir, 'demo.json'));
     expect(demo.services.cart.url).toBe(`http://127.0.0.1:${env.CART_HTTP_PORT}`); // ports were freed in time
+    expect(demo.databaseUrl).toBe(`postgres://postgres@127.0.0.1:${env.PG_PORT}/order_platform`);
     expect(await launcher.stop('SIGINT', 30000)).toEqual({ code: 0, signal: null });
   });
 });

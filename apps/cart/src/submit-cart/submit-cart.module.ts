@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@order-platform/messaging';
+import { OutboxRelayMetrics } from '@order-platform/service-kit';
 import type { CartConfig } from '../cart-config';
 import { CatalogModule } from '../catalog/catalog.module';
 import { SubmitCartHandler } from './submit-cart.handler';
@@ -15,7 +16,7 @@ export class SubmitCartModule {
         MessagingModule.forService({ serviceName: 'cart', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
       ],
       controllers: [SubmitCartHandler],
-      providers: [SubmitCartService],
+      providers: [SubmitCartService, OutboxRelayMetrics],
     };
   }
 }

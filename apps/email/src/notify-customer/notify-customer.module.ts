@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@order-platform/messaging';
-import { EventReceiptRecorder } from '@order-platform/service-kit';
+import { EventReceiptRecorder, OutboxRelayMetrics } from '@order-platform/service-kit';
 import type { EmailConfig } from '../email-config';
 import { OrderEventsHandler } from './order-events.handler';
 
@@ -11,7 +11,7 @@ export class NotifyCustomerModule {
       module: NotifyCustomerModule,
       imports: [MessagingModule.forService({ serviceName: 'email', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
       controllers: [OrderEventsHandler],
-      providers: [EventReceiptRecorder],
+      providers: [EventReceiptRecorder, OutboxRelayMetrics],
     };
   }
 }

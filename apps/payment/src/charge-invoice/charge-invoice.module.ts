@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@order-platform/messaging';
-import { EventReceiptRecorder } from '@order-platform/service-kit';
+import { EventReceiptRecorder, OutboxRelayMetrics } from '@order-platform/service-kit';
 import type { PaymentConfig } from '../payment-config';
 import { InvoiceEventsHandler } from './invoice-events.handler';
 
@@ -11,7 +11,7 @@ export class ChargeInvoiceModule {
       module: ChargeInvoiceModule,
       imports: [MessagingModule.forService({ serviceName: 'payment', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
       controllers: [InvoiceEventsHandler],
-      providers: [EventReceiptRecorder],
+      providers: [EventReceiptRecorder, OutboxRelayMetrics],
     };
   }
 }

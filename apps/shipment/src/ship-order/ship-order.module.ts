@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@order-platform/messaging';
-import { EventReceiptRecorder } from '@order-platform/service-kit';
+import { EventReceiptRecorder, OutboxRelayMetrics } from '@order-platform/service-kit';
 import type { ShipmentConfig } from '../shipment-config';
 import { PaymentEventsHandler } from './payment-events.handler';
 
@@ -11,7 +11,7 @@ export class ShipOrderModule {
       module: ShipOrderModule,
       imports: [MessagingModule.forService({ serviceName: 'shipment', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
       controllers: [PaymentEventsHandler],
-      providers: [EventReceiptRecorder],
+      providers: [EventReceiptRecorder, OutboxRelayMetrics],
     };
   }
 }

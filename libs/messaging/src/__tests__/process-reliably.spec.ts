@@ -137,4 +137,18 @@ describe('processReliably', () => {
     const down = fakeProducer(100);
     await expect(processReliably(message('{oops'), jest.fn(), deps(down))).rejects.toThrow(/broker down/);
   });
+
+  it('reports each outcome once to onOutcome, and a throwing callback changes nothing', async () => {
+    const producer = fakeProducer();
+    const outcomes: string[] = [];
+    const options = {
+      onOutcome: (outcome: { status: string }) => {
+        outcomes.push(outcome.status);
+        throw new Error('metrics exploded');
+      },
+    };
+    await expect(processReliably(message(event), async () => undefined, deps(producer), options)).resolves.toMatchObject({ status: 'handled' });
+    await processReliably(message('{oops'), jest.fn(), deps(producer), options);
+    expect(outcomes).toEqual(['handled', 'dead-lettered']);
+  });
 });

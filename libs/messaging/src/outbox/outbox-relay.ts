@@ -123,6 +123,15 @@ export class OutboxRelay {
     }
   }
 
+  /** Unpublished rows and the age of the oldest, for metrics and readiness. */
+  async backlog(): Promise<{ pending: number; oldestAgeMs: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0)::float8 AS age
+         FROM ${this.table} WHERE published_at IS NULL`,
+    );
+    return { pending: row.pending, oldestAgeMs: Math.round(row.age) };
+  }
+
   /** Deletes published rows older than the retention. */
   async cleanup(retentionMs = this.options.retentionMs ?? 7 * 24 * 3600_000): Promise<number> {
     const result: [unknown[], number] = await this.dataSource.query(
@@ -212,9 +221,11 @@ export class OutboxRelay {
     const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const client = await pool.connect();
     client.on('notification', () => this.wake());
-    client.on('error', () => {
-      // The pool drops a broken client; open a new LISTEN on the next round.
-      if (this.listener === client) this.listener = undefined;
+    client.on('error', (error) => {
+      // Hand the broken client back for disposal; open a new LISTEN on the next round.
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.release(error);
     });
     await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
     this.listener = client;

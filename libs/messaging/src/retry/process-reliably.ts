@@ -27,6 +27,8 @@ export interface ReliableHandlerOptions {
   /** Errors for which retrying is pointless (default: NonRetryableError). */
   isRetryable?: (error: unknown) => boolean;
   logger?: MessagingLogger;
+  /** Called once per message with how it ended (metrics). Errors thrown here are ignored. */
+  onOutcome?: (outcome: ReliableOutcome, message: IncomingMessage) => void;
 }
 
 export interface ReliableDeps {
@@ -102,6 +104,21 @@ export async function processReliably<T extends EventType = EventType>(
   handler: (event: TypedEvent<T>, attempt: number) => Promise<void>,
   deps: ReliableDeps,
   options: ReliableHandlerOptions = {},
+): Promise<ReliableOutcome> {
+  const outcome = await validateAndHandle<T>(message, handler, deps, options);
+  try {
+    options.onOutcome?.(outcome, message);
+  } catch {
+    // metrics must never change what happens to the message
+  }
+  return outcome;
+}
+
+async function validateAndHandle<T extends EventType>(
+  message: IncomingMessage,
+  handler: (event: TypedEvent<T>, attempt: number) => Promise<void>,
+  deps: ReliableDeps,
+  options: ReliableHandlerOptions,
 ): Promise<ReliableOutcome> {
   const logger = options.logger ?? silentLogger;
   const coordinates = { topic: message.topic, partition: message.partition, offset: message.offset };

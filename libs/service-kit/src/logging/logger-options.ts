@@ -13,6 +13,11 @@ export interface LoggerSettings {
 // Probes and scrapes would drown the useful request logs.
 const QUIET_PATHS = ['/health', '/metrics'];
 
+// Middleware may see a url with its mount path stripped; originalUrl keeps the full path.
+function requestPath(req: IncomingMessage): string {
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+}
+
 /** nestjs-pino settings: JSON lines with `service` and, when known, `correlationId`. */
 export function buildLoggerParams(settings: LoggerSettings): Params {
   return {
@@ -26,8 +31,7 @@ export function buildLoggerParams(settings: LoggerSettings): Params {
         return correlationId ? { correlationId } : {};
       },
       genReqId: (req: IncomingMessage) => String(req.headers[CORRELATION_HEADER] ?? ''),
-      customProps: (req: IncomingMessage) => ({ correlationId: req.headers[CORRELATION_HEADER] }),
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)) },
+      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => requestPath(req).startsWith(p)) },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: {
         req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),

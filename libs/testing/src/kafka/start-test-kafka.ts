@@ -1,3 +1,4 @@
+import type { BrokerHandle } from '@order-platform/kafka-broker';
 import { GenericContainer, Wait } from 'testcontainers';
 import { containerRuntimeAvailable } from '../runtime/container-runtime';
 import { freePort } from '../wait/free-port';
@@ -7,6 +8,8 @@ export type KafkaSource = 'env' | 'testcontainers' | 'embedded';
 export interface TestKafka {
   brokers: string[];
   source: KafkaSource;
+  /** The embedded broker (describe(): topics, groups, lag), when that is what runs. */
+  broker?: BrokerHandle;
   stop(): Promise<void>;
 }
 
@@ -29,7 +32,7 @@ async function startEmbedded(options: TestKafkaOptions): Promise<TestKafka> {
     dataDir: options.dataDir,
     defaultPartitions: options.defaultPartitions,
   });
-  return { brokers: [broker.address], source: 'embedded', stop: () => broker.close() };
+  return { brokers: [broker.address], source: 'embedded', broker, stop: () => broker.close() };
 }
 
 async function startContainer(): Promise<TestKafka> {

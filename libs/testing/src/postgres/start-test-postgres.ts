@@ -40,7 +40,7 @@ async function startEmbedded(): Promise<Server> {
   await chmod(dataDir, 0o755); // mkdtemp makes it 0700
   const port = await freePort();
   const password = 'postgres';
-  const child = fork(join(__dirname, 'embedded-postgres-process.js'), [join(dataDir, 'data'), String(port), password], {
+  const child = fork(join(__dirname, 'embedded-postgres-process.js'), [dataDir, String(port), password], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -56,10 +56,14 @@ async function startEmbedded(): Promise<Server> {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+  // A suite that forgets stop() must not keep Jest alive; the child stops itself when we exit.
+  child.unref();
+  child.channel?.unref();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     source: 'embedded',
     shutdown: async () => {
+      child.channel?.ref();
       child.send('stop');
       await exited;
       await rm(dataDir, { recursive: true, force: true });

@@ -128,7 +128,16 @@ async function initialiseCluster(initdb: string, clusterDir: string, user: strin
   if (code !== 0) throw new Error(`initdb failed with code ${code}:\n${output.slice(-20).join('\n')}`);
 }
 
-/** A server left running by a launcher that was killed holds the data directory: stop it first. */
+/**
+ * Stops a server a killed launcher left running on dataDir (it holds the directory and its
+ * port). Safe to call when there is none; call it before choosing a port to get the same one back.
+ */
+export async function stopLeftoverPostgres(dataDir: string, notice: (message: string) => void = () => undefined, timeoutMs = 15000): Promise<void> {
+  const absolute = resolve(dataDir);
+  const clusterDir = isSymlink(absolute) ? realpathSync(absolute) : absolute;
+  if (existsSync(clusterDir)) await stopOrphanedServer(clusterDir, notice, timeoutMs);
+}
+
 async function stopOrphanedServer(clusterDir: string, log: (line: string) => void, timeoutMs: number): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;

@@ -12,11 +12,14 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-/** The preferred port if free, else the next free one above it (0 asks the OS for any free port). */
-export async function findFreePort(preferred: number, host = '127.0.0.1', attempts = 100): Promise<number> {
+/**
+ * The preferred port if free, else the next free one above it (0 asks the OS for any free port).
+ * `reserved` holds ports already promised to something not listening yet; they are skipped.
+ */
+export async function findFreePort(preferred: number, host = '127.0.0.1', reserved: ReadonlySet<number> = new Set(), attempts = 100): Promise<number> {
   if (preferred === 0) return ephemeralPort(host);
   for (let port = preferred; port < preferred + attempts && port <= 65535; port++) {
-    if (await isPortFree(port, host)) return port;
+    if (!reserved.has(port) && (await isPortFree(port, host))) return port;
   }
   throw new Error(`no free port in ${preferred}..${preferred + attempts - 1} on ${host}`);
 }

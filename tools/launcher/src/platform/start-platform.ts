@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { buildDemoFile, DemoFile, writeJsonFile } from '../demo/demo-file';
 import { startEmbeddedKafka } from '../infrastructure/embedded-kafka';
-import { startEmbeddedPostgres } from '../infrastructure/embedded-postgres';
+import { startEmbeddedPostgres, stopLeftoverPostgres } from '../infrastructure/embedded-postgres';
 import { ensureDatabase, redactUrl } from '../infrastructure/ensure-database';
 import { findFreePort } from '../infrastructure/free-port';
 import { startMailCapture } from '../infrastructure/mail-capture';
@@ -49,6 +49,9 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
     cleanups.push({ name: 'pid file', run: async () => releasePidFile(paths.pidFile) });
     await killOrphans(paths.statusFile, out);
 
+    if (config.kafkaBrokers) out.launcher(`using Kafka at ${config.kafkaBrokers} (KAFKA_BROKERS)`);
+    if (config.databaseUrl) out.launcher(`using PostgreSQL at ${redactUrl(config.databaseUrl)} (DATABASE_URL)`);
+    if (config.smtpUrl) out.launcher(`using SMTP at ${config.smtpUrl} (SMTP_URL)`);
     const kafkaBrokers = config.kafkaBrokers ?? (await startKafka(config, out, cleanups));
     checkAbort();
     const databaseUrl = config.databaseUrl ?? (await startPostgres(config, out, cleanups));
@@ -59,8 +62,11 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
     const endpoints = { kafkaBrokers, databaseUrl, smtpUrl, httpHost: config.httpHost, logLevel: config.logLevel };
     const ports: Array<{ name: string; port: number }> = [];
     const details: Record<string, { port: number; entry: string }> = {};
+    const reserved = new Set<number>();
     for (const definition of config.services) {
-      const port = await findFreePort(config.servicePorts[definition.name], config.httpHost);
+      // A service whose port was taken moves up; it must not land on the next service's port.
+      const port = await findFreePort(config.servicePorts[definition.name], config.httpHost, reserved);
+      reserved.add(port);
       ports.push({ name: definition.name, port });
       details[definition.name] = { port, entry: definition.entry };
     }
@@ -124,11 +130,13 @@ async function startKafka(config: LauncherConfig, out: LauncherOutput, cleanups:
 }
 
 async function startPostgres(config: LauncherConfig, out: LauncherOutput, cleanups: Cleanup[]): Promise<string> {
+  const { postgresDir } = dataPaths(config.dataDir);
+  await stopLeftoverPostgres(postgresDir, (message) => out.launcher(message));
   const port = await findFreePort(config.postgresPort);
   // The server's routine LOG lines drown the services' output; problems still show.
   const noteworthy = config.logLevel === 'debug' || config.logLevel === 'trace' ? () => true : (line: string) => /\b(WARNING|ERROR|FATAL|PANIC):/.test(line);
   const postgres = await startEmbeddedPostgres({
-    dataDir: dataPaths(config.dataDir).postgresDir,
+    dataDir: postgresDir,
     port,
     log: (line) => { if (noteworthy(line)) out.source('postgres', line); },
     notice: (message) => out.launcher(message),

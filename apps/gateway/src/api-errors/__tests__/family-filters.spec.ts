@@ -3,6 +3,7 @@ import { CheckoutExceptionFilter } from '../../checkout/checkout-exception.filte
 import { CustomerAppExceptionFilter } from '../../customer-app/customer-app-exception.filter';
 import { StoreExceptionFilter } from '../../store/store-exception.filter';
 import { WholesaleExceptionFilter } from '../../wholesale/wholesale-exception.filter';
+import { ApiFamilyRouterFilter } from '../api-family-router.filter';
 import { CommandFailedError, CommandUnavailableError } from '../command-failed.error';
 import type { FamilyExceptionFilter } from '../family-exception-filter';
 import { RequestValidationError } from '../request-validation.error';
@@ -130,5 +131,39 @@ describe('CommandFailedError.withFieldAliases', () => {
       details: [{ path: 'items.1.unitPriceMinor', message: 'price does not match the catalog price 50.00' }],
     }).withFieldAliases({ unitPriceMinor: 'price' });
     expect(failure.error.details).toEqual([{ path: 'items.1.price', message: 'price does not match the catalog price 50.00' }]);
+  });
+});
+
+describe('ApiFamilyRouterFilter (errors raised before a controller runs)', () => {
+  function routeError(url: string, exception: unknown): { status: number; body: unknown } {
+    const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+    const reply = {
+      status(code: number) {
+        sent.status = code;
+        return reply;
+      },
+      send(body: unknown) {
+        sent.body = body;
+        return reply;
+      },
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ url }) }) } as unknown as ArgumentsHost;
+    new ApiFamilyRouterFilter().catch(exception, host);
+    return sent;
+  }
+
+  it('renders each family in its own format by URL prefix', () => {
+    const parseError = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
+    expect(routeError('/api/order/cart.json', parseError).body).toEqual({ error: 'Body is not valid JSON', details: [] });
+    expect(routeError('/orders/17', parseError).body).toEqual({ errorKey: 'validation_failed', message: 'Body is not valid JSON' });
+    expect(routeError('/api/store/orders/paid', parseError).body).toMatchObject({ error_code: 'VALIDATION_FAILED' });
+    expect(routeError('/apis/customer/orders', badInput).status).toBe(422);
+  });
+
+  it('answers other paths with a plain status and message', () => {
+    expect(routeError('/nowhere', new NotFoundException('Cannot GET /nowhere'))).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: 'Cannot GET /nowhere' },
+    });
   });
 });
