@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { startBroker } from '../src';
+import { startBroker, type BrokerHandle, type BrokerOptions } from '../src';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
@@ -88,14 +88,25 @@ function expected(from: number, count: number): string[] {
 
 describe('broker restart on the same data directory', () => {
   let dataDir: string;
+  const running = new Set<BrokerHandle>();
+  // Every broker a test starts is closed even when an assertion fails half-way.
+  const start = async (options: BrokerOptions) => {
+    const handle = await startBroker(options);
+    running.add(handle);
+    return handle;
+  };
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'broker-restart-'))));
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await Promise.all([...running].map((b) => b.close()));
+    running.clear();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('serves every acknowledged message and committed offset after close and restart', async () => {
     const topic = `restart-${randomUUID()}`;
     const groupId = `group-${randomUUID()}`;
     // Small segments, so most of the log is served from rolled (file-only) segments.
-    const first = await startBroker({ port: 0, dataDir, defaultPartitions: 3, segmentBytes: 1024 });
+    const first = await start({ port: 0, dataDir, defaultPartitions: 3, segmentBytes: 1024 });
     let kafka = kafkaAt(first.address);
     const admin = kafka.admin();
     await admin.connect();
@@ -108,7 +119,7 @@ describe('broker restart on the same data directory', () => {
     const hwmBefore = first.describe().topics[0].partitions.map((p) => p.highWatermark);
     await first.close();
 
-    const second = await startBroker({ port: 0, dataDir, defaultPartitions: 3, segmentBytes: 1024 });
+    const second = await start({ port: 0, dataDir, defaultPartitions: 3, segmentBytes: 1024 });
     try {
       const description = second.describe();
       expect(description.topics.map((t) => t.name)).toEqual([topic]);
@@ -138,39 +149,42 @@ describe('broker restart on the same data directory', () => {
   it('applies size retention: earliest offset advances, old committed offsets reset, and it survives restart', async () => {
     const topic = `retention-${randomUUID()}`;
     const groupId = `group-${randomUUID()}`;
-    const options = { port: 0, dataDir, segmentBytes: 1024, retentionBytes: 2048, retentionCheckIntervalMs: 50 };
-    const first = await startBroker(options);
-    let kafka = kafkaAt(first.address);
-    await first.createTopic(topic, 1);
-    await produce(kafka, topic, 0, 10);
-    // Commit offset 10 for the group, then let retention drop everything before later writes.
-    expect(await consume(kafka, topic, groupId, 10)).toHaveLength(10);
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
-    await produce(kafka, topic, 10, 90);
-    const deadline = Date.now() + 5000;
-    while (first.describe().topics[0].partitions[0].logStartOffset === 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const [partition] = first.describe().topics[0].partitions;
-    expect(partition.logStartOffset).toBeGreaterThan(0);
-    expect(partition.sizeBytes).toBeLessThanOrEqual(2048 + 1024);
-    const [offsets] = await admin.fetchTopicOffsets(topic);
-    expect(Number(offsets.low)).toBe(partition.logStartOffset);
-    await admin.disconnect();
-    // The committed offset 0 is below the log start: the consumer gets OFFSET_OUT_OF_RANGE and resets to earliest.
-    const retained = 100 - partition.logStartOffset;
-    const after = await consume(kafka, topic, groupId, retained);
-    expect(values(after)).toEqual(expected(partition.logStartOffset, retained));
-    await first.close();
-
-    const second = await startBroker(options);
+    // retentionMs -1: the test's record timestamps are old on purpose; only size counts here.
+    const options = { port: 0, dataDir, segmentBytes: 1024, retentionBytes: 2048, retentionMs: -1, retentionCheckIntervalMs: 50 };
+    let logStartOffset = 0;
+    const first = await start(options);
     try {
-      expect(second.describe().topics[0].partitions[0].logStartOffset).toBe(partition.logStartOffset);
-      kafka = kafkaAt(second.address);
-      const everything = await consume(kafka, topic, `fresh-${randomUUID()}`, retained);
-      expect(values(everything)).toEqual(expected(partition.logStartOffset, retained));
+      const kafka = kafkaAt(first.address);
+      await first.createTopic(topic, 1);
+      await produce(kafka, topic, 0, 10);
+      expect(await consume(kafka, topic, groupId, 10)).toHaveLength(10);
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
+      await produce(kafka, topic, 10, 90);
+      const deadline = Date.now() + 5000;
+      while (first.describe().topics[0].partitions[0].logStartOffset === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const [partition] = first.describe().topics[0].partitions;
+      logStartOffset = partition.logStartOffset;
+      expect(logStartOffset).toBeGreaterThan(0);
+      expect(partition.sizeBytes).toBeLessThanOrEqual(2048 + 1024);
+      const [offsets] = await admin.fetchTopicOffsets(topic);
+      expect(Number(offsets.low)).toBe(logStartOffset);
+      await admin.disconnect();
+      // Committed offset 0 is now below the log start: OFFSET_OUT_OF_RANGE, reset to earliest.
+      const after = await consume(kafka, topic, groupId, 100 - logStartOffset);
+      expect(values(after)).toEqual(expected(logStartOffset, 100 - logStartOffset));
+    } finally {
+      await first.close();
+    }
+
+    const second = await start(options);
+    try {
+      expect(second.describe().topics[0].partitions[0].logStartOffset).toBe(logStartOffset);
+      const everything = await consume(kafkaAt(second.address), topic, `fresh-${randomUUID()}`, 100 - logStartOffset);
+      expect(values(everything)).toEqual(expected(logStartOffset, 100 - logStartOffset));
     } finally {
       await second.close();
     }
