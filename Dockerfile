@@ -10,23 +10,9 @@ ARG NODE_IMAGE=node:24.11.1-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# The services run their TypeScript through @swc-node/register (docs/adr/0002), so swc and
+# typescript are production dependencies.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
-
-# --- TypeScript runtime --------------------------------------------------------------------
-# The services run their TypeScript sources through @swc-node/register (no separate build
-# step, the same code path as `npm start` and the tests). It is a devDependency of the
-# workspace, so it is installed apart from the production tree, at the versions pinned in
-# package.json, and found at run time through NODE_PATH.
-FROM ${NODE_IMAGE} AS ts-runtime
-WORKDIR /opt/ts-runtime
-COPY package.json /tmp/workspace-package.json
-RUN set -eu; \
-    pin() { node -p "require('/tmp/workspace-package.json').devDependencies['$1']"; }; \
-    echo '{"name":"ts-runtime","private":true}' > package.json; \
-    npm install --save-exact --no-audit --no-fund \
-      "@swc-node/register@$(pin @swc-node/register)" \
-      "@swc/core@$(pin @swc/core)" \
-      "typescript@$(pin typescript)"
 
 # --- runtime -------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -36,10 +22,8 @@ RUN test -n "${SERVICE}" || (echo "build arg SERVICE is required (an app name un
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
     HTTP_PORT=${HTTP_PORT} \
-    NODE_PATH=/opt/ts-runtime/node_modules \
     SWC_NODE_CACHE_DIR=/tmp/swc-node
 WORKDIR /app
-COPY --from=ts-runtime /opt/ts-runtime/node_modules /opt/ts-runtime/node_modules
 COPY --from=deps /app/node_modules ./node_modules
 # tsconfig files carry the @order-platform/* path aliases that @swc-node/register resolves.
 COPY package.json tsconfig.base.json tsconfig.json .swcrc ./
