@@ -42,6 +42,14 @@ describe('kafkajs admin against the broker', () => {
     expect(again).toBe(false);
   });
 
+  it('never creates a topic from an admin metadata lookup', async () => {
+    const missing = uniqueName('admin-missing');
+
+    await expect(admin.fetchTopicMetadata({ topics: [missing] })).rejects.toThrow(/does not host this topic-partition/i);
+
+    expect(await admin.listTopics()).not.toContain(missing);
+  });
+
   it('deletes a topic so it is no longer listed', async () => {
     const keep = uniqueName('admin-keep');
     const doomed = uniqueName('admin-delete');

@@ -2,7 +2,7 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import { startBrokerUnderTest, type BrokerUnderTest } from './support/broker-under-test';
 import { ConsumerHarness } from './support/consumer-harness';
 import { createKafka } from './support/kafka-client';
-import { assertKcatInstalled, runKcatOk } from './support/kcat-runner';
+import { assertKcatInstalled, runKcat, runKcatOk } from './support/kcat-runner';
 import { uniqueName } from './support/unique-name';
 import { waitFor } from './support/wait-for';
 
@@ -151,5 +151,15 @@ describe('kcat (librdkafka) against the broker', () => {
       [1, 'a', 'lz4-two'],
       [2, 'b', 'snappy-one'],
     ]);
+  });
+
+  it('answers a kcat consumer of a missing topic with an unknown-topic error and creates nothing', async () => {
+    const missing = uniqueName('kcat-missing');
+
+    const result = await runKcat(['-b', bootstrap, '-C', '-t', missing, '-e']);
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/unknown topic or partition/i);
+    expect(await admin.listTopics()).not.toContain(missing);
   });
 });
