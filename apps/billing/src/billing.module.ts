@@ -3,12 +3,15 @@ import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import type { BillingConfig } from './billing-config';
-import { CreateInvoiceModule } from './create-invoice/create-invoice.module';
 import { InvoiceLineRecord } from './invoices/invoice-line.entity';
 import { InvoiceRecord } from './invoices/invoice.entity';
+import { InvoicingModule } from './invoicing.module';
 import { billingMigrations } from './migrations';
 
-/** Invoices: numbering, lines, tax. Consumes CartUpdated, publishes InvoiceCreated. */
+/**
+ * Invoices: numbering, lines, tax, voiding. Consumes CartUpdated and PaymentFailed, answers
+ * billing.issue-invoice, publishes InvoiceCreated and InvoiceVoided.
+ */
 @Module({})
 export class BillingModule {
   static forRoot(config: BillingConfig): DynamicModule {
@@ -23,7 +26,7 @@ export class BillingModule {
           entities: [InvoiceRecord, InvoiceLineRecord, ...MESSAGING_ENTITIES],
           migrations: billingMigrations(config.DATABASE_SCHEMA),
         }),
-        CreateInvoiceModule.register(config),
+        InvoicingModule.register(config),
       ],
     };
   }

@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { DemoCatalogSeeder } from './demo-data/demo-catalog.seeder';
 import { cartMigrations } from './migrations';
 import { SubmitCartModule } from './submit-cart/submit-cart.module';
+import { WholesaleModule } from './wholesale/wholesale.module';
 
 /** Catalog, carts and pricing; publishes CartUpdated through its outbox. */
 @Module({})
@@ -26,6 +27,7 @@ export class CartModule {
         }),
         CatalogModule,
         SubmitCartModule.register(config),
+        WholesaleModule,
       ],
       providers: [DemoCatalogSeeder],
     };

@@ -64,6 +64,15 @@ describe('cart: submit-cart command (real PostgreSQL + Kafka-protocol broker)', 
     expect(published.key).toBe(orderId);
     expect(published.headers['x-event-type']).toBe('CartUpdated');
     expect(published.value).toMatchObject({ type: 'CartUpdated', schemaVersion: 1, payload: { orderId, totalMinor: 10000, taxMinor: 1803 } });
+    // The customer snapshot billing, shipment and email read contact and address from.
+    expect((published.value as { payload: { customer?: unknown } }).payload.customer).toEqual({
+      customerId: '8080',
+      name: 'Lital Hay',
+      email: 'lital@example.com',
+      phone: '0545870006',
+      shippingAddress: '17 boulevard, 123 apt 6 Brooklyn NY',
+      shippingPostalAddress: expect.objectContaining({ street: '17 boulevard, 123 apt 6', country: 'US' }),
+    });
 
     const outbox = await sql.query(`SELECT published_at FROM "${cart.schema}".outbox WHERE topic = 'CartUpdated' AND key = $1`, [orderId]);
     expect(outbox.rows).toHaveLength(1);

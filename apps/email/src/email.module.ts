@@ -6,7 +6,7 @@ import { NotifyCustomerModule } from './notify-customer/notify-customer.module';
 import { emailMigrations } from './migrations';
 import type { EmailConfig } from './email-config';
 
-/** Customer notifications over SMTP. Subscribes to the order events it will mail about; sending is the next step. */
+/** Customer notifications over SMTP: a notification log, exactly-once-effective sends, EmailSent via the outbox. */
 @Module({})
 export class EmailModule {
   static forRoot(config: EmailConfig): DynamicModule {

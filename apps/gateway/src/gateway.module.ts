@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import { CheckoutModule } from './checkout/checkout.module';
+import { DocsModule } from './docs/docs.module';
 import type { GatewayConfig } from './gateway-config';
+import { WholesaleModule } from './wholesale/wholesale.module';
 
 /** The public REST surface. No database of its own: readiness means Kafka answers. */
 @Module({})
@@ -9,7 +11,7 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule],
+      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, DocsModule],
     };
   }
 }

@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
+import { GetOrderModule } from './get-order/get-order.module';
+import { readModelEntities } from './read-model/read-model-entities';
 import { TrackOrderModule } from './track-order/track-order.module';
 import { orderStatusMigrations } from './migrations';
 import type { OrderStatusConfig } from './order-status-config';
 
-/** The order lifecycle and read model. Subscribes to every event that moves an order; the state machine is the next step. */
+/** The order read model: every checkout event on a timeline, the status derived from it, and the get-order query. */
 @Module({})
 export class OrderStatusModule {
   static forRoot(config: OrderStatusConfig): DynamicModule {
@@ -18,10 +20,11 @@ export class OrderStatusModule {
           serviceName: 'order-status',
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
-          entities: [...MESSAGING_ENTITIES],
+          entities: [...readModelEntities, ...MESSAGING_ENTITIES],
           migrations: orderStatusMigrations(config.DATABASE_SCHEMA),
         }),
         TrackOrderModule.register(config),
+        GetOrderModule,
       ],
     };
   }

@@ -2,11 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
-import { ChargeInvoiceModule } from './charge-invoice/charge-invoice.module';
+import { ChargeRecord } from './charges/charge.entity';
+import { PayableInvoiceRecord } from './invoices/payable-invoice.entity';
 import { paymentMigrations } from './migrations';
 import type { PaymentConfig } from './payment-config';
+import { PaymentMethodRecord } from './payment-methods/payment-method.entity';
+import { PaymentsModule } from './payments.module';
 
-/** Charges and refunds. Subscribes to InvoiceCreated; charging it is the next step. */
+/**
+ * Charges and cards on file. Consumes InvoiceCreated, answers payment.process-payment,
+ * publishes PaymentProcessed and PaymentFailed.
+ */
 @Module({})
 export class PaymentModule {
   static forRoot(config: PaymentConfig): DynamicModule {
@@ -18,10 +24,10 @@ export class PaymentModule {
           serviceName: 'payment',
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
-          entities: [...MESSAGING_ENTITIES],
+          entities: [PaymentMethodRecord, PayableInvoiceRecord, ChargeRecord, ...MESSAGING_ENTITIES],
           migrations: paymentMigrations(config.DATABASE_SCHEMA),
         }),
-        ChargeInvoiceModule.register(config),
+        PaymentsModule.register(config),
       ],
     };
   }

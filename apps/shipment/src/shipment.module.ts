@@ -6,7 +6,7 @@ import { ShipOrderModule } from './ship-order/ship-order.module';
 import { shipmentMigrations } from './migrations';
 import type { ShipmentConfig } from './shipment-config';
 
-/** Shipments and tracking. Subscribes to PaymentProcessed; creating the shipment is the next step. */
+/** Shipments and tracking: ships paid orders to the invoiced address, publishes OrderShipped. */
 @Module({})
 export class ShipmentModule {
   static forRoot(config: ShipmentConfig): DynamicModule {

@@ -27,6 +27,16 @@ export * from './commands/command-topics';
 export * from './commands/command-reply';
 export * from './commands/validate-command';
 export * from './commands/cart/submit-cart.command';
+export * from './commands/wholesale/wholesale-order.view';
+export * from './commands/wholesale/wholesale-credentials';
+export * from './commands/wholesale/wholesale-get-order.command';
+export * from './commands/wholesale/wholesale-upsert-order.command';
+export * from './commands/wholesale/wholesale-place-order.command';
+export * from './commands/order-status/get-order.command';
+export * from './commands/shipment/create-shipment.command';
+export * from './commands/email/send-notification.command';
+export * from './commands/billing/issue-invoice.command';
+export * from './commands/payment/process-payment.command';
 
 export * from './money/money';
 export * from './money/currency-exponent';

@@ -93,6 +93,11 @@ describe('transactional outbox on PostgreSQL + Kafka', () => {
     expect(await outboxCounts(dataSource)).toEqual({ total: 1, published: 1 });
   });
 
+  it('refuses to append outside a transaction', async () => {
+    await expect(writer.append(dataSource.manager, cartUpdated())).rejects.toThrow(/open transaction/);
+    expect((await outboxCounts(dataSource)).total).toBe(0);
+  });
+
   it('refuses to write an invalid event into the outbox', async () => {
     const event = cartUpdated();
     const invalid = { ...event, payload: { ...event.payload, totalMinor: 1.5 } };

@@ -11,8 +11,22 @@ export const DEMO_PRODUCTS: Array<Pick<Product, 'id' | 'name' | 'unitPriceMinor'
   { id: '2345', name: 'Demo product 2345', unitPriceMinor: 10000, currency: 'USD' },
 ];
 
-export const DEMO_CUSTOMERS: Array<Pick<Customer, 'id' | 'name' | 'email'>> = [
-  { id: '8080', name: 'Demo customer', email: 'customer8080@example.com' },
+export const DEMO_CUSTOMERS: Customer[] = [
+  {
+    id: '8080',
+    name: 'Lital Hay',
+    email: 'lital@example.com',
+    phone: '0545870006',
+    shippingAddress: '17 boulevard, 123 apt 6 Brooklyn NY',
+    shippingPostalAddress: {
+      name: 'Lital Hay',
+      street: '17 boulevard, 123 apt 6',
+      city: 'Brooklyn NY',
+      postalCode: '11201',
+      country: 'US',
+      phone: '0545870006',
+    },
+  },
 ];
 
 /** With DEMO_DATA=true, upserts the demo catalog at start; running it again changes nothing. */
@@ -35,7 +49,14 @@ export class DemoCatalogSeeder implements OnApplicationBootstrap {
         .values(DEMO_PRODUCTS.map((p) => ({ ...p, active: true })))
         .orIgnore()
         .execute();
-      await manager.createQueryBuilder().insert().into(Customer).values(DEMO_CUSTOMERS).orIgnore().execute();
+      // Upsert: a database seeded before customers had contact details gets them now.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Customer)
+        .values(DEMO_CUSTOMERS)
+        .orUpdate(['name', 'email', 'phone', 'shipping_address', 'shipping_postal_address'], ['id'])
+        .execute();
     });
     this.logger.log(`demo catalog present: products ${DEMO_PRODUCTS.map((p) => p.id).join(', ')}`);
   }

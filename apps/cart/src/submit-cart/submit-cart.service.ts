@@ -21,8 +21,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { CartConfig } from '../cart-config';
 import { CatalogService } from '../catalog/catalog.service';
+import type { Customer } from '../catalog/customer.entity';
 import { OrderLineRecord } from '../orders/order-line.entity';
 import { OrderRecord } from '../orders/order.entity';
+import { customerSnapshot } from './customer-snapshot';
 import { priceCart } from './price-cart';
 
 interface FieldProblem {
@@ -52,8 +54,8 @@ export class SubmitCartService {
     const existing = await this.findByCartId(request.cartId);
     if (existing) return replyOk(toResponse(existing));
 
-    const problems = await this.checkAgainstCatalog(request);
-    if (problems.length > 0) {
+    const { customer, problems } = await this.checkAgainstCatalog(request);
+    if (!customer || problems.length > 0) {
       return replyError(CommandErrorCodes.ValidationFailed, 'cart does not match the catalog', problems);
     }
 
@@ -76,7 +78,7 @@ export class SubmitCartService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.save(OrderRecord, order);
-        await this.outbox.append(manager, this.cartUpdatedEvent(order, request));
+        await this.outbox.append(manager, this.cartUpdatedEvent(order, request, customer));
       });
     } catch (error) {
       // Two concurrent submits of one cart: the loser answers with the winner's order.
@@ -89,13 +91,15 @@ export class SubmitCartService {
     return replyOk(toResponse(order));
   }
 
-  private cartUpdatedEvent(order: OrderRecord, request: SubmitCartWithLinesRequest) {
+  private cartUpdatedEvent(order: OrderRecord, request: SubmitCartWithLinesRequest, customer: Customer) {
+    const snapshot = customerSnapshot(customer, request.customerEmail);
     return createEvent(
       Topics.CartUpdated,
       {
         orderId: order.id,
         customerId: order.customerId,
-        customerEmail: request.customerEmail,
+        customerEmail: snapshot.email,
+        customer: snapshot,
         channel: request.channel,
         currency: order.currency,
         items: order.lines.map((line) => ({
@@ -113,7 +117,9 @@ export class SubmitCartService {
     );
   }
 
-  private async checkAgainstCatalog(request: SubmitCartWithLinesRequest): Promise<FieldProblem[]> {
+  private async checkAgainstCatalog(
+    request: SubmitCartWithLinesRequest,
+  ): Promise<{ customer: Customer | null; problems: FieldProblem[] }> {
     const problems: FieldProblem[] = [];
     const customer = await this.catalog.findCustomer(request.customerId);
     if (!customer) problems.push({ path: 'customerId', message: `unknown customer ${request.customerId}` });
@@ -129,7 +135,7 @@ export class SubmitCartService {
         problems.push({ path: `items.${index}.unitPriceMinor`, message: `price does not match the catalog price ${expected}` });
       }
     });
-    return problems;
+    return { customer, problems };
   }
 
   private findByCartId(cartId: string): Promise<OrderRecord | null> {

@@ -1,6 +1,7 @@
 import { createMessagingTables } from '@order-platform/messaging';
+import { CreateNotificationLog1763900000000 } from './1763900000000-create-notification-log';
 
-/** Every migration of the email schema, oldest first. The first creates the outbox and inbox. */
+/** Every migration of the email schema, oldest first (the outbox/inbox tables come first). */
 export function emailMigrations(schema: string) {
-  return [createMessagingTables(schema, 1763700000000)];
+  return [createMessagingTables(schema, 1763700000000), CreateNotificationLog1763900000000];
 }

@@ -19,7 +19,12 @@ export function configureGatewayHttp(app: NestFastifyApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Order platform API')
-      .setDescription('One order model behind the checkout, customer-app, store and wholesale API families.')
+      .setDescription(
+        'One order model behind the checkout, customer-app, store and wholesale API families. ' +
+          'The Kafka events behind them are described in the AsyncAPI document: [/docs/asyncapi.json](/docs/asyncapi.json) ' +
+          '([YAML](/docs/asyncapi.yaml)).',
+      )
+      .setExternalDoc('Order events (AsyncAPI 3.0)', '/docs/asyncapi.json')
       .setVersion('0.1.0')
       .build(),
   );

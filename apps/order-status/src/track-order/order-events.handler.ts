@@ -2,54 +2,75 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { Topics, type TypedEvent } from '@order-platform/contracts';
 import { ReliableEventHandler } from '@order-platform/messaging';
-import { EventReceiptRecorder } from '@order-platform/service-kit';
+import { MetricsService } from '@order-platform/service-kit';
+import { ORDER_STATUS_CONSUMER, TrackOrderService } from './track-order.service';
 
-const CONSUMER = 'order-status';
+const reliably = { consumerGroup: ORDER_STATUS_CONSUMER, maxAttempts: 5 };
 
-/** Events order-status subscribes to now and acts on in the next step. */
+/** Every event that moves an order goes onto its timeline; retries then dead-letters, never throws. */
 @Controller()
 export class OrderEventsHandler {
-  constructor(private readonly receipts: EventReceiptRecorder) {}
+  constructor(
+    private readonly tracker: TrackOrderService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @EventPattern(Topics.CartUpdated)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onCartUpdated(@Payload() event: TypedEvent<'CartUpdated'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: open the order in the lifecycle read model. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'open the order in the lifecycle read model');
+    await this.track(event);
   }
 
   @EventPattern(Topics.InvoiceCreated)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onInvoiceCreated(@Payload() event: TypedEvent<'InvoiceCreated'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: mark the order invoiced. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'mark the order invoiced');
+    await this.track(event);
+  }
+
+  @EventPattern(Topics.InvoiceVoided)
+  @ReliableEventHandler(reliably)
+  async onInvoiceVoided(@Payload() event: TypedEvent<'InvoiceVoided'>, @Ctx() _context: KafkaContext): Promise<void> {
+    await this.track(event);
   }
 
   @EventPattern(Topics.PaymentProcessed)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onPaymentProcessed(@Payload() event: TypedEvent<'PaymentProcessed'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: mark the order paid and publish OrderConfirmed. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'mark the order paid and publish OrderConfirmed');
+    await this.track(event);
   }
 
   @EventPattern(Topics.PaymentFailed)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onPaymentFailed(@Payload() event: TypedEvent<'PaymentFailed'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: cancel the order and publish OrderCancelled. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'cancel the order and publish OrderCancelled');
+    await this.track(event);
+  }
+
+  @EventPattern(Topics.PaymentRefunded)
+  @ReliableEventHandler(reliably)
+  async onPaymentRefunded(@Payload() event: TypedEvent<'PaymentRefunded'>, @Ctx() _context: KafkaContext): Promise<void> {
+    await this.track(event);
   }
 
   @EventPattern(Topics.OrderShipped)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onOrderShipped(@Payload() event: TypedEvent<'OrderShipped'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: mark the order shipped. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'mark the order shipped');
+    await this.track(event);
   }
 
   @EventPattern(Topics.OrderDelivered)
-  @ReliableEventHandler({ consumerGroup: CONSUMER })
+  @ReliableEventHandler(reliably)
   async onOrderDelivered(@Payload() event: TypedEvent<'OrderDelivered'>, @Ctx() _context: KafkaContext): Promise<void> {
-    // Next step: mark the order delivered and publish OrderCompleted. Until then the event is only recorded.
-    await this.receipts.record(CONSUMER, event, 'mark the order delivered and publish OrderCompleted');
+    await this.track(event);
+  }
+
+  @EventPattern(Topics.EmailSent)
+  @ReliableEventHandler(reliably)
+  async onEmailSent(@Payload() event: TypedEvent<'EmailSent'>, @Ctx() _context: KafkaContext): Promise<void> {
+    await this.track(event);
+  }
+
+  private async track(event: TypedEvent): Promise<void> {
+    const outcome = await this.tracker.track(event);
+    this.metrics.recordEventHandled(event.type, outcome);
   }
 }

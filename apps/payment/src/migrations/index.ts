@@ -1,6 +1,7 @@
 import { createMessagingTables } from '@order-platform/messaging';
+import { CreatePaymentTables1763800000000 } from './1763800000000-create-payment-tables';
 
 /** Every migration of the payment schema, oldest first. The first creates the outbox and inbox. */
 export function paymentMigrations(schema: string) {
-  return [createMessagingTables(schema, 1763700000000)];
+  return [createMessagingTables(schema, 1763700000000), CreatePaymentTables1763800000000];
 }

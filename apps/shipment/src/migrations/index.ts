@@ -1,6 +1,7 @@
 import { createMessagingTables } from '@order-platform/messaging';
+import { CreateShipments1763900000000 } from './1763900000000-create-shipments';
 
-/** Every migration of the shipment schema, oldest first. The first creates the outbox and inbox. */
+/** Every migration of the shipment schema, oldest first (the outbox/inbox tables come first). */
 export function shipmentMigrations(schema: string) {
-  return [createMessagingTables(schema, 1763700000000)];
+  return [createMessagingTables(schema, 1763700000000), CreateShipments1763900000000];
 }

@@ -16,5 +16,23 @@ export function replyTopic(topic: string): string {
 export const Commands = {
   Cart: {
     SubmitCart: commandTopic('cart', 'submit-cart'),
+    WholesaleGetOrder: commandTopic('cart', 'wholesale-get-order'),
+    WholesaleUpsertOrder: commandTopic('cart', 'wholesale-upsert-order'),
+    WholesalePlaceOrder: commandTopic('cart', 'wholesale-place-order'),
+  },
+  OrderStatus: {
+    GetOrder: commandTopic('order-status', 'get-order'),
+  },
+  Billing: {
+    IssueInvoice: commandTopic('billing', 'issue-invoice'),
+  },
+  Payment: {
+    ProcessPayment: commandTopic('payment', 'process-payment'),
+  },
+  Shipment: {
+    CreateShipment: commandTopic('shipment', 'create-shipment'),
+  },
+  Email: {
+    SendNotification: commandTopic('email', 'send-notification'),
   },
 } as const;

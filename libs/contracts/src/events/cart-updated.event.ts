@@ -1,11 +1,45 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { IsCurrency, IsIdentifier, IsMinorAmount } from './shared/field-rules';
+import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 import { OrderLine } from './shared/order-line';
 import { PostalAddress } from './shared/postal-address';
 
 export const ORDER_CHANNELS = ['customer-app', 'restaurant-app', 'store', 'group', 'checkout', 'wholesale'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+
+export const PAYMENT_TERMS = ['card', 'account'] as const;
+export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+
+/**
+ * Who ordered, as the cart's customer record read when the order was submitted. Billing,
+ * shipment and email take contact and address from here instead of asking the cart.
+ */
+export class CustomerSnapshot {
+  @IsIdentifier()
+  customerId: string;
+
+  @IsShortText(200)
+  name: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsShortText(50)
+  phone?: string;
+
+  /** The default shipping address on one line, as clients print it ("17 boulevard, 123 apt 6 Brooklyn NY"). */
+  @IsOptional()
+  @IsShortText(500)
+  shippingAddress?: string;
+
+  /** The same address split into fields, when the customer record has them. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddress)
+  shippingPostalAddress?: PostalAddress;
+}
 
 /** A cart was submitted as an order: the priced order every other service starts from. */
 export class CartUpdatedPayload {
@@ -18,6 +52,12 @@ export class CartUpdatedPayload {
   @IsOptional()
   @IsEmail()
   customerEmail?: string;
+
+  /** Set by every cart producer; optional only so events written before it stay valid. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerSnapshot)
+  customer?: CustomerSnapshot;
 
   /** The restaurant, store or wholesaler that fulfils the order. */
   @IsOptional()
@@ -58,4 +98,9 @@ export class CartUpdatedPayload {
   @ValidateNested()
   @Type(() => PostalAddress)
   deliveryAddress?: PostalAddress;
+
+  /** 'account': a trade customer settled on account (invoice, no card charge); absent = card. */
+  @IsOptional()
+  @IsIn(PAYMENT_TERMS)
+  paymentTerms?: PaymentTerms;
 }

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
+import { PostalAddress } from './shared/postal-address';
+import { PAYMENT_TERMS, type PaymentTerms } from './cart-updated.event';
 
 export class InvoiceLine {
   @IsShortText(200)
@@ -63,4 +65,32 @@ export class InvoiceCreatedPayload {
   @IsOptional()
   @IsISO8601()
   dueAt?: string;
+
+  // Customer contact and destination, so payment, shipment and email need no other source.
+  @IsOptional()
+  @IsShortText(200)
+  customerName?: string;
+
+  @IsOptional()
+  @IsEmail()
+  customerEmail?: string;
+
+  @IsOptional()
+  @IsShortText(50)
+  customerPhone?: string;
+
+  /** The shipping address as one line, as the checkout API and the cart snapshot give it. */
+  @IsOptional()
+  @IsShortText(500)
+  shippingAddress?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddress)
+  deliveryAddress?: PostalAddress;
+
+  /** Absent = 'card'. */
+  @IsOptional()
+  @IsIn(PAYMENT_TERMS)
+  paymentTerms?: PaymentTerms;
 }

@@ -12,6 +12,7 @@ export class OrderShippedPayload {
   @IsShortText(100)
   carrier: string;
 
+  /** The carrier's tracking number; the local carrier issues 8 digits such as '12345678'. */
   @IsShortText(100)
   trackingNumber: string;
 
@@ -21,4 +22,17 @@ export class OrderShippedPayload {
   @IsOptional()
   @IsISO8601()
   estimatedDeliveryAt?: string;
+
+  /** Where the parcel goes, on one line. Optional only so events written before it stay valid. */
+  @IsOptional()
+  @IsShortText(500)
+  shippingAddress?: string;
+
+  @IsOptional()
+  @IsShortText(200)
+  recipientName?: string;
+
+  @IsOptional()
+  @IsShortText(50)
+  recipientPhone?: string;
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 
 /** A charge attempt was declined or errored. */
@@ -32,4 +32,14 @@ export class PaymentFailedPayload {
 
   @IsISO8601()
   failedAt: string;
+
+  @IsOptional()
+  @IsIdentifier()
+  customerId?: string;
+
+  /** The payment service's numeric transaction id of the failed attempt. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  transactionId?: number;
 }

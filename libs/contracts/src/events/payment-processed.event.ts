@@ -1,10 +1,38 @@
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 
-export const PAYMENT_METHODS = ['card', 'cash', 'invoice', 'wallet'] as const;
+export const PAYMENT_METHODS = ['card', 'cash', 'invoice', 'wallet', 'account'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** Money was captured for an order. */
+/** The card a payment was taken from, masked: never more than the first 6 and last 4 digits. */
+export class MaskedCardDetails {
+  @IsShortText(30)
+  brand: string;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  first6?: string | null;
+
+  @Matches(/^\d{4}$/)
+  last4: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  expMonth: number;
+
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  expYear: number;
+
+  @IsOptional()
+  @IsShortText(200)
+  holderName?: string | null;
+}
+
+/** Money was captured for an order ('account': settled on a wholesale account, no card). */
 export class PaymentProcessedPayload {
   @IsIdentifier()
   orderId: string;
@@ -35,4 +63,20 @@ export class PaymentProcessedPayload {
 
   @IsISO8601()
   processedAt: string;
+
+  @IsOptional()
+  @IsIdentifier()
+  customerId?: string;
+
+  /** The payment service's numeric transaction id. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  transactionId?: number;
+
+  /** Null when no card was involved (method 'account'). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaskedCardDetails)
+  card?: MaskedCardDetails | null;
 }

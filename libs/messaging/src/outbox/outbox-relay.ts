@@ -85,13 +85,13 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Finishes the batch in flight, then disconnects. */
+  /** Finishes the batch in flight, then disconnects (also after a bare publishPending()). */
   async stop(): Promise<void> {
-    if (!this.running) return;
     this.running = false;
     this.stopping = true;
     this.interrupt?.();
     await this.loop;
+    this.loop = undefined;
     await this.closeListener();
     await this.producer.disconnect().catch(() => undefined);
     this.producerConnected = false;

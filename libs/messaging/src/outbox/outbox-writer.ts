@@ -46,6 +46,10 @@ export class OutboxWriter {
 
   /** Appends a raw message (no envelope validation). */
   async appendMessage(manager: EntityManager, message: OutboxMessage): Promise<string> {
+    // Outside a transaction the event could be published for a change that never commits.
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter needs the EntityManager of an open transaction (dataSource.transaction(manager => ...))');
+    }
     const schema = assertSchemaName(String((manager.connection.options as { schema?: string }).schema ?? 'public'));
     const id = message.id ?? randomUUID();
     await manager.query(

@@ -1,10 +1,10 @@
-import { formatMinor, parseMinor } from '@order-platform/contracts';
+import { parseMinor } from '@order-platform/contracts';
 import type { SubmitCartWithLinesRequest, SubmittedCartResponse } from '@order-platform/service-kit';
+import { CHECKOUT_CURRENCY, decimalAmount as decimal } from '../shared/checkout-format';
 import type { CartOrderView } from './cart-order.view';
 import type { SubmitCartDto } from './submit-cart.dto';
 
-/** The checkout API has no currency field: its prices are in the shop's currency. */
-export const CHECKOUT_CURRENCY = 'USD';
+export { CHECKOUT_CURRENCY };
 
 /** Command field names -> this API's names, for error details. */
 export const CHECKOUT_FIELD_ALIASES: Readonly<Record<string, string>> = { unitPriceMinor: 'price' };
@@ -25,11 +25,6 @@ export function toSubmitCartCommand(
       unitPriceMinor: parseMinor(item.price, CHECKOUT_CURRENCY),
     })),
   };
-}
-
-/** Minor units -> the decimal JSON numbers this API family uses (50.00 USD -> 50). */
-function decimal(amountMinor: number, currency: string): number {
-  return Number(formatMinor(amountMinor, currency));
 }
 
 export function toCartOrderView(order: SubmittedCartResponse): CartOrderView {

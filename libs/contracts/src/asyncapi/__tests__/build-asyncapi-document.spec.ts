@@ -20,6 +20,18 @@ describe('buildAsyncApiDocument', () => {
     }
   });
 
+  it('declares the envelope headers on every message, and the customer snapshot CartUpdated carries', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
+    const doc = buildAsyncApiDocument() as { components: { messages: Record<string, any>; schemas: Record<string, any> } };
+    const headers = doc.components.schemas['EventHeaders'];
+    expect(headers.required).toEqual(expect.arrayContaining(['x-correlation-id', 'x-event-type', 'x-schema-version']));
+    for (const type of ALL_EVENT_TYPES) {
+      expect(doc.components.messages[type].headers).toEqual({ $ref: '#/components/schemas/EventHeaders' });
+    }
+    const customer = doc.components.schemas['CartUpdatedPayload'].properties.customer;
+    expect(JSON.stringify(customer)).toContain('shippingAddress');
+  });
+
   it('derives payload schemas from the validation rules', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
     const doc = buildAsyncApiDocument() as { components: { schemas: Record<string, any> } };

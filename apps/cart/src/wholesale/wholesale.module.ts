@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@order-platform/messaging';
+import { SERVICE_CONFIG } from '@order-platform/service-kit';
+import { WholesaleCatalogue } from './catalogue/wholesale-catalogue';
+import { carriageRuleOf, loadWholesaleConfig } from './config/wholesale-config';
+import { TradeCustomerDirectory } from './customers/trade-customer-directory';
+import { DemoWholesaleSeeder } from './demo-data/demo-wholesale.seeder';
+import { GetWholesaleOrderService } from './orders/get-wholesale-order.service';
+import { PlaceWholesaleOrderService } from './orders/place-wholesale-order.service';
+import { CARRIAGE_RULE, UpsertWholesaleOrderService } from './orders/upsert-wholesale-order.service';
+import { WholesaleOrderRepository } from './orders/wholesale-order.repository';
+import { WholesaleCommandsHandler } from './wholesale-commands.handler';
+
+/**
+ * Wholesale (B2B) orders: trade customers, their catalogue and orders, and the commands the
+ * gateway's `/apis/customer/orders` family sends. Placing an order publishes CartUpdated
+ * through the cart's outbox (the relay is started by the cart's own messaging module).
+ */
+@Module({
+  imports: [MessagingModule.forService({ serviceName: 'cart', relay: false })],
+  controllers: [WholesaleCommandsHandler],
+  providers: [
+    { provide: CARRIAGE_RULE, inject: [SERVICE_CONFIG], useFactory: (config: object) => carriageRuleOf(loadWholesaleConfig(config)) },
+    TradeCustomerDirectory,
+    WholesaleCatalogue,
+    WholesaleOrderRepository,
+    GetWholesaleOrderService,
+    UpsertWholesaleOrderService,
+    PlaceWholesaleOrderService,
+    DemoWholesaleSeeder,
+  ],
+})
+export class WholesaleModule {}

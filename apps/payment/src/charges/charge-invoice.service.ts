@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxWriter } from '@order-platform/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PayableInvoiceRecord } from '../invoices/payable-invoice.entity';
+import { PaymentMethodRecord } from '../payment-methods/payment-method.entity';
+import type { ChargeResult, PaymentMethodRef, PaymentProvider } from '../providers';
+import { PAYMENT_PROVIDER } from '../providers/payment-provider.token';
+import { paymentFailedEvent, paymentProcessedEvent } from './charge-events';
+import { ChargeRecord } from './charge.entity';
+
+export class InvoiceNotKnownError extends Error {
+  override readonly name = 'InvoiceNotKnownError';
+}
+
+/** The key every provider call for this invoice carries, first try and every retry. */
+export function chargeIdempotencyKey(invoiceId: string): string {
+  return `charge:${invoiceId}`;
+}
+
+/**
+ * The single code path that charges an invoice (InvoiceCreated and payment.process-payment
+ * both end here). Returns the invoice's charge once it is final.
+ *
+ * 1. claim: lock the invoice projection row, and unless a charge exists, commit a charge row
+ *    (`attempting`, key `charge:<invoiceId>`). Orders on account and customers without a
+ *    card on file are settled right here, without a provider call.
+ * 2. settle: lock the projection row again (a concurrent caller waits here and then finds the
+ *    charge final), call the provider with the stored key, and complete the row together with
+ *    its PaymentProcessed/PaymentFailed outbox row in the same transaction.
+ * A crash between the provider's answer and that commit leaves the row `attempting`; the
+ * next attempt sends the same key and the provider answers with the first result, so the
+ * customer is charged once. A TransientPaymentError rolls step 2 back and propagates.
+ */
+@Injectable()
+export class ChargeInvoiceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async chargeInvoice(invoiceId: string): Promise<ChargeRecord> {
+    const claimed = await this.dataSource.transaction((manager) => this.claim(manager, invoiceId));
+    if (claimed.status !== 'attempting') return claimed;
+    await this.dataSource.getRepository(ChargeRecord).increment({ invoiceId, status: 'attempting' }, 'attempts', 1);
+    return this.dataSource.transaction((manager) => this.settle(manager, invoiceId));
+  }
+
+  private async claim(manager: EntityManager, invoiceId: string): Promise<ChargeRecord> {
+    const invoice = await lockInvoice(manager, invoiceId);
+    const existing = await manager.findOneBy(ChargeRecord, { invoiceId });
+    if (existing) return existing;
+
+    const base = {
+      invoiceId,
+      orderId: invoice.orderId,
+      customerId: invoice.customerId,
+      amountMinor: invoice.totalMinor,
+      currency: invoice.currency,
+      idempotencyKey: chargeIdempotencyKey(invoiceId),
+      createdAt: new Date(),
+    };
+    if (invoice.paymentTerms === 'account') {
+      const charge = await insertCharge(manager, { ...base, method: 'account', provider: 'account', status: 'succeeded', completedAt: new Date() });
+      await this.outbox.append(manager, paymentProcessedEvent(charge, invoice.correlationId));
+      return charge;
+    }
+
+    const method = await manager.findOneBy(PaymentMethodRecord, { customerId: invoice.customerId, isDefault: true });
+    if (!method) {
+      const charge = await insertCharge(manager, {
+        ...base,
+        method: 'card',
+        provider: this.provider.name,
+        status: 'declined',
+        declineCode: 'invalid_payment_method',
+        declineMessage: `Customer ${invoice.customerId} has no payment method on file.`,
+        completedAt: new Date(),
+      });
+      await this.outbox.append(manager, paymentFailedEvent(charge, invoice.correlationId));
+      return charge;
+    }
+    return insertCharge(manager, {
+      ...base,
+      method: 'card',
+      provider: this.provider.name,
+      status: 'attempting',
+      paymentMethodId: method.id,
+      cardBrand: method.brand,
+      cardFirst6: method.first6,
+      cardLast4: method.last4,
+      cardExpMonth: method.expMonth,
+      cardExpYear: method.expYear,
+      cardHolderFirstName: method.holderFirstName,
+      cardHolderLastName: method.holderLastName,
+    });
+  }
+
+  private async settle(manager: EntityManager, invoiceId: string): Promise<ChargeRecord> {
+    const invoice = await lockInvoice(manager, invoiceId);
+    const charge = await manager.findOneByOrFail(ChargeRecord, { invoiceId });
+    if (charge.status !== 'attempting') return charge;
+
+    const method = charge.paymentMethodId ? await manager.findOneBy(PaymentMethodRecord, { id: charge.paymentMethodId }) : null;
+    const result: ChargeResult = method
+      ? await this.provider.charge({
+          idempotencyKey: charge.idempotencyKey,
+          amountMinor: charge.amountMinor,
+          currency: charge.currency,
+          customerId: charge.customerId,
+          paymentMethod: paymentMethodRefOf(method),
+          description: `Invoice ${invoice.invoiceNumber} for order ${invoice.orderId}`,
+          metadata: { orderId: invoice.orderId, invoiceId },
+        })
+      : { status: 'declined', reason: 'invalid_payment_method', message: 'The card on file was removed.' };
+
+    const completedAt = new Date();
+    if (result.status === 'succeeded') {
+      Object.assign(charge, { status: 'succeeded', providerChargeId: result.providerChargeId, completedAt });
+    } else {
+      Object.assign(charge, {
+        status: 'declined',
+        providerChargeId: result.providerChargeId ?? null,
+        declineCode: result.reason,
+        declineMessage: result.message,
+        completedAt,
+      });
+    }
+    await manager.save(ChargeRecord, charge);
+    const event = result.status === 'succeeded' ? paymentProcessedEvent(charge, invoice.correlationId) : paymentFailedEvent(charge, invoice.correlationId);
+    await this.outbox.append(manager, event);
+    return charge;
+  }
+}
+
+/** Row lock on the projection: event handler and command never charge one invoice at once. */
+async function lockInvoice(manager: EntityManager, invoiceId: string): Promise<PayableInvoiceRecord> {
+  const invoice = await manager.findOne(PayableInvoiceRecord, { where: { invoiceId }, lock: { mode: 'pessimistic_write' } });
+  if (!invoice) throw new InvoiceNotKnownError(`invoice ${invoiceId} is not known to payment`);
+  return invoice;
+}
+
+async function insertCharge(manager: EntityManager, values: Partial<ChargeRecord>): Promise<ChargeRecord> {
+  const inserted = await manager.createQueryBuilder().insert().into(ChargeRecord).values(values).returning('*').execute();
+  const row = (inserted.raw as Array<{ transaction_id: string }>)[0];
+  return manager.findOneByOrFail(ChargeRecord, { transactionId: Number(row.transaction_id) });
+}
+
+function paymentMethodRefOf(method: PaymentMethodRecord): PaymentMethodRef {
+  return method.providerCustomerId
+    ? { type: 'card_on_file', reference: method.providerReference, providerCustomerId: method.providerCustomerId }
+    : { type: 'token', token: method.providerReference };
+}

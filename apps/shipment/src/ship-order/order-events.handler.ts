@@ -1,0 +1,49 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { Topics } from '@order-platform/contracts';
+import type { ReliableOutcome } from '@order-platform/messaging';
+import { MetricsService } from '@order-platform/service-kit';
+import type { Counter } from 'prom-client';
+import { consumeReliably } from './consume-reliably';
+import { SHIPMENT_CONSUMER, ShipOrderService } from './ship-order.service';
+
+const MAX_ATTEMPTS = 5;
+
+/** InvoiceCreated gives the address, PaymentProcessed the go-ahead; see ShipOrderService. */
+@Controller()
+export class OrderEventsHandler {
+  private readonly deadLettered: Counter<'topic' | 'reason'>;
+
+  constructor(
+    private readonly shipOrder: ShipOrderService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.deadLettered = metrics.counter('shipments_dead_lettered_total', 'Events shipment gave up on and sent to <topic>.dlq', ['topic', 'reason']);
+  }
+
+  @EventPattern(Topics.InvoiceCreated)
+  async onInvoiceCreated(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await consumeReliably<'InvoiceCreated'>(context, payload, this.options(), async (event) => {
+      this.metrics.recordEventHandled(Topics.InvoiceCreated, await this.shipOrder.onInvoiceCreated(event));
+    });
+    this.count(Topics.InvoiceCreated, outcome);
+  }
+
+  @EventPattern(Topics.PaymentProcessed)
+  async onPaymentProcessed(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await consumeReliably<'PaymentProcessed'>(context, payload, this.options(), async (event, attempt) => {
+      this.metrics.recordEventHandled(Topics.PaymentProcessed, await this.shipOrder.onPaymentProcessed(event, attempt));
+    });
+    this.count(Topics.PaymentProcessed, outcome);
+  }
+
+  private options() {
+    return { consumerGroup: SHIPMENT_CONSUMER, maxAttempts: MAX_ATTEMPTS, backoff: { initialDelayMs: 200, maxDelayMs: 2000 } };
+  }
+
+  private count(topic: string, outcome: ReliableOutcome): void {
+    if (outcome.status !== 'dead-lettered') return;
+    this.deadLettered.inc({ topic, reason: outcome.reason });
+    this.metrics.recordEventHandled(topic, 'dead-lettered');
+  }
+}

@@ -1,0 +1,111 @@
+import { assertSchemaName } from '@order-platform/persistence';
+import type { EntityManager } from 'typeorm';
+
+export interface Destination {
+  orderId: string;
+  recipientName: string;
+  phone: string | null;
+  address: string;
+  source: 'invoice' | 'command';
+}
+
+export interface ShipmentRow {
+  id: string;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  status: 'shipped' | 'delivered';
+  recipientName: string;
+  phone: string | null;
+  address: string;
+  shippedAt: Date;
+  estimatedDeliveryAt: Date | null;
+}
+
+export interface PaidOrder {
+  orderId: string;
+  paymentId: string;
+  correlationId: string;
+}
+
+const SHIPMENT_COLUMNS = `id, order_id AS "orderId", carrier, tracking_number AS "trackingNumber", status,
+  recipient_name AS "recipientName", phone, address, shipped_at AS "shippedAt", estimated_delivery_at AS "estimatedDeliveryAt"`;
+
+/** SQL of the shipment schema; every call runs in the caller's transaction. */
+export class ShipmentStore {
+  private readonly s: string;
+
+  constructor(schema: string) {
+    this.s = `"${assertSchemaName(schema)}"`;
+  }
+
+  /** `overwrite`: InvoiceCreated is the source of truth; the command only fills a gap. */
+  async saveDestination(manager: EntityManager, destination: Destination, overwrite: boolean): Promise<void> {
+    const conflict = overwrite
+      ? `DO UPDATE SET recipient_name = EXCLUDED.recipient_name, phone = EXCLUDED.phone, address = EXCLUDED.address,
+           source = EXCLUDED.source, updated_at = now()`
+      : 'DO NOTHING';
+    await manager.query(
+      `INSERT INTO ${this.s}.order_destinations (order_id, recipient_name, phone, address, source) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (order_id) ${conflict}`,
+      [destination.orderId, destination.recipientName, destination.phone, destination.address, destination.source],
+    );
+  }
+
+  async findDestination(manager: EntityManager, orderId: string): Promise<Destination | undefined> {
+    const rows: Destination[] = await manager.query(
+      `SELECT order_id AS "orderId", recipient_name AS "recipientName", phone, address, source
+         FROM ${this.s}.order_destinations WHERE order_id = $1`,
+      [orderId],
+    );
+    return rows[0];
+  }
+
+  async recordPaid(manager: EntityManager, paid: PaidOrder, paidAt: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.s}.paid_orders (order_id, payment_id, correlation_id, paid_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [paid.orderId, paid.paymentId, paid.correlationId, paidAt],
+    );
+  }
+
+  async findPaid(manager: EntityManager, orderId: string): Promise<PaidOrder | undefined> {
+    const rows: PaidOrder[] = await manager.query(
+      `SELECT order_id AS "orderId", payment_id AS "paymentId", correlation_id AS "correlationId" FROM ${this.s}.paid_orders WHERE order_id = $1`,
+      [orderId],
+    );
+    return rows[0];
+  }
+
+  async findShipment(manager: EntityManager, orderId: string): Promise<ShipmentRow | undefined> {
+    const rows: ShipmentRow[] = await manager.query(`SELECT ${SHIPMENT_COLUMNS} FROM ${this.s}.shipments WHERE order_id = $1`, [orderId]);
+    return rows[0];
+  }
+
+  /** False when the tracking number is taken (the caller asks the carrier for another). */
+  async insertShipment(manager: EntityManager, shipment: ShipmentRow): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO ${this.s}.shipments (id, order_id, carrier, tracking_number, status, recipient_name, phone, address, shipped_at, estimated_delivery_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (tracking_number) DO NOTHING RETURNING id`,
+      [
+        shipment.id,
+        shipment.orderId,
+        shipment.carrier,
+        shipment.trackingNumber,
+        shipment.status,
+        shipment.recipientName,
+        shipment.phone,
+        shipment.address,
+        shipment.shippedAt,
+        shipment.estimatedDeliveryAt,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** Serialises everything that may ship one order (event handlers and the command) until commit. */
+  async lockOrder(manager: EntityManager, orderId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shipment:${orderId}`]);
+  }
+}
