@@ -59,7 +59,13 @@ describe('walking skeleton: gateway -> cart -> billing over Kafka and PostgreSQL
 
   it('prices a cart over HTTP, and billing invoices it exactly once even when CartUpdated is redelivered', async () => {
     const response = await postCart(
-      { customerId: '8080', items: [{ productId: '1234', quantity: 2, price: 50 }] },
+      {
+        customerId: '8080',
+        items: [
+          { productId: '1234', quantity: 2, price: 50 },
+          { productId: '2345', quantity: 1, price: 100 },
+        ],
+      },
       { 'x-correlation-id': 'skeleton-test-1' },
     );
     expect(response.status).toBe(200);
@@ -67,10 +73,13 @@ describe('walking skeleton: gateway -> cart -> billing over Kafka and PostgreSQL
     const order = (await response.json()) as { orderId: string };
     expect(order).toEqual({
       orderId: expect.any(String),
-      tax: 18.03,
-      subTotalAmount: 81.97,
-      totalAmount: 100,
-      items: [{ productId: '1234', quantity: 2, price: 50 }],
+      tax: 36,
+      subTotalAmount: 164,
+      totalAmount: 200,
+      items: [
+        { productId: '1234', quantity: 2, price: 50 },
+        { productId: '2345', quantity: 1, price: 100 },
+      ],
       status: 'pending',
     });
 
@@ -78,7 +87,7 @@ describe('walking skeleton: gateway -> cart -> billing over Kafka and PostgreSQL
       const rows = await invoicesFor(order.orderId);
       return rows.length > 0 ? rows : undefined;
     }, { timeoutMs: 30_000, description: 'invoice in billing' });
-    expect(invoice.total_minor).toBe('10000');
+    expect(invoice.total_minor).toBe('20000');
 
     const cartUpdated = events.on(Topics.CartUpdated).find((m) => (m.value as { orderId?: string }).orderId === order.orderId);
     expect(cartUpdated?.value).toMatchObject({ correlationId: 'skeleton-test-1' });

@@ -19,7 +19,8 @@ import {
 } from '@order-platform/service-kit';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { CartConfig } from '../cart-config';
+import { CartConfig, taxRuleOf } from '../cart-config';
+import type { TaxRule } from './price-cart';
 import { CatalogService } from '../catalog/catalog.service';
 import type { Customer } from '../catalog/customer.entity';
 import { OrderLineRecord } from '../orders/order-line.entity';
@@ -44,7 +45,12 @@ export class SubmitCartService {
     private readonly catalog: CatalogService,
     private readonly outbox: OutboxWriter,
     @Inject(SERVICE_CONFIG) private readonly config: CartConfig,
-  ) {}
+  ) {
+    // Resolved once, so a malformed increment stops the service at start, not at checkout.
+    this.taxRule = taxRuleOf(config);
+  }
+
+  private readonly taxRule: TaxRule;
 
   async submit(raw: unknown): Promise<CommandReply<SubmittedCartResponse>> {
     const parsed = validateCommand(SubmitCartWithLinesRequest, raw);
@@ -59,7 +65,7 @@ export class SubmitCartService {
       return replyError(CommandErrorCodes.ValidationFailed, 'cart does not match the catalog', problems);
     }
 
-    const priced = priceCart(request.items, this.config.TAX_RATE_PERCENT);
+    const priced = priceCart(request.items, this.taxRule);
     const order = Object.assign(new OrderRecord(), {
       id: randomUUID(),
       cartId: request.cartId,

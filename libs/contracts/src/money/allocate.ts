@@ -47,9 +47,23 @@ export function basisPointsOfMinor(amountMinor: number, basisPoints: number, mod
   return toSafeNumber(divideRounded(BigInt(amountMinor) * BigInt(basisPoints), 10000n, mode));
 }
 
-/** Tax contained in a gross (tax-inclusive) amount: gross * rate / (100 + rate). */
-export function includedTaxMinor(grossMinor: number, percent: string | number, mode: RoundingMode): number {
+/**
+ * Tax contained in a gross (tax-inclusive) amount: gross * rate / (100 + rate), rounded by
+ * `mode` to a multiple of `incrementMinor` (1 = the smallest unit; 100 = whole units of a
+ * two-decimal currency, so 200.00 at 22 % gives 36.00 rather than 36.07).
+ */
+export function includedTaxMinor(
+  grossMinor: number,
+  percent: string | number,
+  mode: RoundingMode,
+  incrementMinor = 1,
+): number {
   assertMinorUnits(grossMinor);
+  if (!Number.isSafeInteger(incrementMinor) || incrementMinor < 1) {
+    throw new RangeError(`rounding increment ${incrementMinor} must be a positive integer of minor units`);
+  }
   const { numerator, denominator } = decimalToFraction(percent);
-  return toSafeNumber(divideRounded(BigInt(grossMinor) * numerator, denominator * 100n + numerator, mode));
+  const increment = BigInt(incrementMinor);
+  const steps = divideRounded(BigInt(grossMinor) * numerator, (denominator * 100n + numerator) * increment, mode);
+  return toSafeNumber(steps * increment);
 }

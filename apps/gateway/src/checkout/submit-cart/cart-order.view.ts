@@ -16,13 +16,13 @@ export class CartOrderView {
   @ApiProperty({ example: '5f0c6a4e-2d7b-4e8e-9c59-0d7f4a3f1b2c' })
   orderId: string;
 
-  @ApiProperty({ example: 18.03 })
+  @ApiProperty({ example: 36.0 })
   tax: number;
 
-  @ApiProperty({ example: 81.97 })
+  @ApiProperty({ example: 164.0 })
   subTotalAmount: number;
 
-  @ApiProperty({ example: 100 })
+  @ApiProperty({ example: 200.0 })
   totalAmount: number;
 
   @ApiProperty({ type: [CartOrderItemView] })
