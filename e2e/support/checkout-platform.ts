@@ -149,7 +149,7 @@ export class CheckoutPlatform {
     await this.smtp?.stop();
     await this.database?.drop().catch(() => undefined);
     rmSync(this.root, { recursive: true, force: true });
-    if (exit.code !== 0 && exit.signal !== null) process.stderr.write(`launcher exit ${JSON.stringify(exit)}\n`);
+    if (exit.code !== 0) process.stderr.write(`launcher did not stop cleanly: ${JSON.stringify(exit)}\n${this.launcher.tail(20)}\n`);
   }
 
   private status(): LauncherStatus {

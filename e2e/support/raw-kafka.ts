@@ -52,3 +52,15 @@ export async function topicSize(brokers: string[], topic: string): Promise<numbe
     await admin.disconnect();
   }
 }
+
+/** The topic's size once it has stopped growing for quietMs (consumers still dead-lettering, relays still publishing). */
+export async function settledTopicSize(brokers: string[], topic: string, quietMs = 3000, timeoutMs = 60000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let size = await topicSize(brokers, topic);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = await topicSize(brokers, topic);
+    if (now === size || Date.now() > deadline) return now;
+    size = now;
+  }
+}

@@ -9,6 +9,8 @@ describe('checkout through the gateway', () => {
   let platform: CheckoutPlatform;
   let api: CheckoutApi;
   let orderId: string;
+  // What cart.json answered: a client sends these figures on to invoice.json.
+  let figures = { tax: 36.0, subTotalAmount: 164.0, totalAmount: 200.0 };
 
   beforeAll(async () => {
     platform = await CheckoutPlatform.start();
@@ -28,6 +30,7 @@ describe('checkout through the gateway', () => {
       ],
     });
     orderId = response.body.orderId as string;
+    figures = { tax: response.body.tax as number, subTotalAmount: response.body.subTotalAmount as number, totalAmount: response.body.totalAmount as number };
     expect(response).toMatchObject({
       status: 200,
       body: { orderId: expect.any(String), tax: 36, subTotalAmount: 164, totalAmount: 200, status: 'pending' },
@@ -51,14 +54,14 @@ describe('checkout through the gateway', () => {
   });
 
   it('has exactly one invoice: invoice.json returns the same invoice twice', async () => {
-    const first = await api.post('/api/order/invoice.json', invoiceRequest(orderId));
-    const second = await api.post('/api/order/invoice.json', invoiceRequest(orderId));
+    const first = await api.post('/api/order/invoice.json', invoiceRequest(orderId, figures));
+    const second = await api.post('/api/order/invoice.json', invoiceRequest(orderId, figures));
     expect(first).toMatchObject({ status: 200, body: { invoiceId: expect.any(String), orderId, customerId: '8080', totalAmount: 200 } });
     expect(second).toMatchObject({ status: 200, body: { invoiceId: first.body.invoiceId } });
   });
 
   it('has exactly one charge: payment.json returns the same transaction twice', async () => {
-    const invoice = await api.post('/api/order/invoice.json', invoiceRequest(orderId));
+    const invoice = await api.post('/api/order/invoice.json', invoiceRequest(orderId, figures));
     const request = { customerId: '8080', invoiceId: invoice.body.invoiceId, totalAmount: 200.0 };
     const first = await api.post('/api/order/payment.json', request);
     const second = await api.post('/api/order/payment.json', request);
@@ -143,7 +146,7 @@ describe('checkout through the gateway', () => {
     });
 
     it('invoice.json: missing order id and shipping address, negative total', async () => {
-      const { orderId: _orderId, shipping_address: _address, ...rest } = invoiceRequest(orderId);
+      const { orderId: _orderId, shipping_address: _address, ...rest } = invoiceRequest(orderId, figures);
       const response = await api.post('/api/order/invoice.json', { ...rest, totalAmount: -1 });
       expect(response.status).toBe(400);
       expect(problemFields(response.body)).toEqual(expect.arrayContaining(['orderId', 'shipping_address', 'totalAmount']));
@@ -182,13 +185,11 @@ describe('checkout through the gateway', () => {
 });
 
 /** invoice.json's request for a known order, as a client would send it. */
-function invoiceRequest(orderId: string) {
+function invoiceRequest(orderId: string, figures: { tax: number; subTotalAmount: number; totalAmount: number }) {
   return {
     customerId: '8080',
     orderId,
-    tax: 36.0,
-    subTotalAmount: 164.0,
-    totalAmount: 200.0,
+    ...figures,
     currency: 'USD',
     items: [
       { productId: '1234', quantity: 2, price: 50 },

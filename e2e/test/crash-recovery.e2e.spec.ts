@@ -38,6 +38,11 @@ describe('crash recovery with orders in flight', () => {
     await waitFor(() => platform.servicePid(name) !== before, { timeoutMs: 30000, intervalMs: 100, description: `${name} restarted` });
   }
 
+  async function ordersNotFinal(): Promise<number> {
+    const views = await Promise.all([...orders.keys()].map((orderId) => api.order(orderId)));
+    return views.filter((view) => view.status !== 200 || !FINAL_STATUSES.includes(view.body.status)).length;
+  }
+
   it('brings every order to shipped or cancelled', async () => {
     await submitWave();
     await kill('billing');
@@ -46,6 +51,8 @@ describe('crash recovery with orders in flight', () => {
     await submitWave();
     await kill('shipment');
     await kill('email');
+    // The scenario only means something if orders are still moving when the broker dies.
+    const inFlight = await ordersNotFinal();
     await platform.brokerProcess.kill();
     await sleep(1000);
     await platform.brokerProcess.start();
@@ -56,6 +63,7 @@ describe('crash recovery with orders in flight', () => {
       const view = await api.waitForOrder(orderId, (order) => FINAL_STATUSES.includes(order.status), Math.max(deadline - Date.now(), 1000), 'a final state');
       finals.set(orderId, view);
     }
+    expect({ inFlightAtBrokerKill: inFlight > 0 }).toEqual({ inFlightAtBrokerKill: true });
     const byStatus = (status: string) => [...finals.values()].filter((view) => view.status === status).map((view) => view.orderId);
     // The card on file decides the outcome, crashes do not.
     expect(byStatus('shipped').sort()).toEqual([...orders].filter(([, c]) => c === PAYING_CUSTOMER_ID).map(([id]) => id).sort());
@@ -86,9 +94,12 @@ describe('crash recovery with orders in flight', () => {
         new Map((await db.query<{ order_id: string; n: string }>(sql, [[...ids]])).rows.map((row) => [row.order_id, Number(row.n)]));
       const invoiceRows = await count('SELECT order_id, count(*) AS n FROM billing.invoices WHERE order_id = ANY($1) GROUP BY order_id');
       const shipmentRows = await count('SELECT order_id, count(*) AS n FROM shipment.shipments WHERE order_id = ANY($1) GROUP BY order_id');
+      const chargeRows = await count(`SELECT order_id, count(*) AS n FROM payment.charges WHERE status = 'succeeded' AND order_id = ANY($1) GROUP BY order_id`);
       for (const orderId of ids) {
+        const paid = shipped.includes(orderId);
         expect({ orderId, invoiceRows: invoiceRows.get(orderId) ?? 0 }).toEqual({ orderId, invoiceRows: 1 });
-        expect({ orderId, shipmentRows: shipmentRows.get(orderId) ?? 0 }).toEqual({ orderId, shipmentRows: shipped.includes(orderId) ? 1 : 0 });
+        expect({ orderId, successfulCharges: chargeRows.get(orderId) ?? 0 }).toEqual({ orderId, successfulCharges: paid ? 1 : 0 });
+        expect({ orderId, shipmentRows: shipmentRows.get(orderId) ?? 0 }).toEqual({ orderId, shipmentRows: paid ? 1 : 0 });
       }
     } finally {
       await db.end();
@@ -109,6 +120,19 @@ describe('crash recovery with orders in flight', () => {
       const distinct = [...new Map(mails.map((mail) => [notificationKey(mail), mail])).values()];
       expect({ orderId, templates: templatesOf(distinct) }).toEqual({ orderId, templates: ['invoice-created', 'order-shipped', 'payment-received'] });
       expect({ orderId, messageIds: new Set(mails.map((mail) => mail.messageId)).size }).toEqual({ orderId, messageIds: 3 });
+    }
+    // The notification log agrees: three rows marked sent per shipped order.
+    const db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ order_id: string; n: string }>(
+        `SELECT order_id, count(*) AS n FROM email.notifications WHERE status = 'sent' AND order_id = ANY($1) GROUP BY order_id`,
+        [shipped],
+      );
+      const sent = new Map(rows.map((row) => [row.order_id, Number(row.n)]));
+      for (const orderId of shipped) expect({ orderId, sentNotifications: sent.get(orderId) ?? 0 }).toEqual({ orderId, sentNotifications: 3 });
+    } finally {
+      await db.end();
     }
     for (const view of finals.values()) {
       if (view.status !== 'cancelled') continue;

@@ -3,6 +3,7 @@ import { ServiceKitModule } from '@order-platform/service-kit';
 import { CheckoutModule } from './checkout/checkout.module';
 import { DocsModule } from './docs/docs.module';
 import type { GatewayConfig } from './gateway-config';
+import { StoreModule } from './store/store.module';
 import { WholesaleModule } from './wholesale/wholesale.module';
 
 /** The public REST surface. No database of its own: readiness means Kafka answers. */
@@ -11,7 +12,7 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, DocsModule],
+      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, StoreModule, DocsModule],
     };
   }
 }

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import { GetOrderModule } from './get-order/get-order.module';
 import { readModelEntities } from './read-model/read-model-entities';
+import { StoreOrdersModule } from './store-orders/store-orders.module';
 import { TrackOrderModule } from './track-order/track-order.module';
 import { orderStatusMigrations } from './migrations';
 import type { OrderStatusConfig } from './order-status-config';
@@ -24,6 +25,7 @@ export class OrderStatusModule {
           migrations: orderStatusMigrations(config.DATABASE_SCHEMA),
         }),
         TrackOrderModule.register(config),
+        StoreOrdersModule.register(config),
         GetOrderModule,
       ],
     };

@@ -33,6 +33,7 @@ export * from './commands/wholesale/wholesale-get-order.command';
 export * from './commands/wholesale/wholesale-upsert-order.command';
 export * from './commands/wholesale/wholesale-place-order.command';
 export * from './commands/order-status/get-order.command';
+export * from './commands/store/store-order-action.command';
 export * from './commands/shipment/create-shipment.command';
 export * from './commands/email/send-notification.command';
 export * from './commands/billing/issue-invoice.command';

@@ -22,6 +22,7 @@ export const Commands = {
   },
   OrderStatus: {
     GetOrder: commandTopic('order-status', 'get-order'),
+    StoreOrderAction: commandTopic('order-status', 'store-action'),
   },
   Billing: {
     IssueInvoice: commandTopic('billing', 'issue-invoice'),

@@ -67,3 +67,27 @@ export class OrderCompletedPayload {
   @IsISO8601()
   completedAt: string;
 }
+
+export const PAYMENT_CONFIRMATION_SOURCES = ['store', 'checkout'] as const;
+export type PaymentConfirmationSource = (typeof PAYMENT_CONFIRMATION_SOURCES)[number];
+
+/**
+ * The order counts as paid in its lifecycle: a store marked it paid (cash, terminal), or the
+ * checkout's PaymentProcessed was applied to it.
+ */
+export class OrderPaidPayload {
+  @IsIdentifier()
+  orderId: string;
+
+  @IsMinorAmount()
+  amountMinor: number;
+
+  @IsCurrency()
+  currency: string;
+
+  @IsIn(PAYMENT_CONFIRMATION_SOURCES)
+  source: PaymentConfirmationSource;
+
+  @IsISO8601()
+  paidAt: string;
+}

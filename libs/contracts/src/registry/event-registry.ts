@@ -7,6 +7,7 @@ import {
   OrderCancelledPayload,
   OrderCompletedPayload,
   OrderConfirmedPayload,
+  OrderPaidPayload,
   OrderRejectedPayload,
 } from '../events/order-lifecycle.events';
 import { OrderShippedPayload } from '../events/order-shipped.event';
@@ -31,6 +32,7 @@ export interface EventPayloads {
   OrderRejected: OrderRejectedPayload;
   OrderCancelled: OrderCancelledPayload;
   OrderCompleted: OrderCompletedPayload;
+  OrderPaid: OrderPaidPayload;
 }
 
 /** A validated event of one type. */
@@ -74,6 +76,7 @@ export const EventRegistry: { readonly [T in EventType]: EventDefinition<T> } = 
   OrderRejected: define(Topics.OrderRejected, OrderRejectedPayload, 'order-status', 'The order was rejected.'),
   OrderCancelled: define(Topics.OrderCancelled, OrderCancelledPayload, 'order-status', 'The order was cancelled.'),
   OrderCompleted: define(Topics.OrderCompleted, OrderCompletedPayload, 'order-status', 'The order was completed.'),
+  OrderPaid: define(Topics.OrderPaid, OrderPaidPayload, 'order-status', 'The order was marked paid in its lifecycle.'),
 };
 
 export function isEventType(value: unknown): value is EventType {

@@ -13,6 +13,7 @@ export const Topics = {
   OrderRejected: 'OrderRejected',
   OrderCancelled: 'OrderCancelled',
   OrderCompleted: 'OrderCompleted',
+  OrderPaid: 'OrderPaid',
 } as const;
 
 export type EventType = (typeof Topics)[keyof typeof Topics];
