@@ -5,6 +5,7 @@ import { ServiceKitModule } from '@order-platform/service-kit';
 import type { CartConfig } from './cart-config';
 import { cartEntities } from './cart-entities';
 import { CatalogModule } from './catalog/catalog.module';
+import { CustomerOrdersModule } from './customer-orders/customer-orders.module';
 import { DemoCatalogSeeder } from './demo-data/demo-catalog.seeder';
 import { cartMigrations } from './migrations';
 import { SubmitCartModule } from './submit-cart/submit-cart.module';
@@ -28,6 +29,7 @@ export class CartModule {
         CatalogModule,
         SubmitCartModule.register(config),
         WholesaleModule,
+        CustomerOrdersModule.register(config),
       ],
       providers: [DemoCatalogSeeder],
     };

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import { CheckoutModule } from './checkout/checkout.module';
+import { CustomerAppModule } from './customer-app/customer-app.module';
+import { OrderTrackingModule } from './customer-app/tracking/order-tracking.module';
 import { DocsModule } from './docs/docs.module';
 import type { GatewayConfig } from './gateway-config';
 import { StoreModule } from './store/store.module';
@@ -12,7 +14,7 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, StoreModule, DocsModule],
+      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, StoreModule, DocsModule, OrderTrackingModule, CustomerAppModule],
     };
   }
 }

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import { GetOrderModule } from './get-order/get-order.module';
 import { readModelEntities } from './read-model/read-model-entities';
+import { RestaurantDecisionsModule } from './restaurant-decisions/restaurant-decisions.module';
 import { StoreOrdersModule } from './store-orders/store-orders.module';
 import { TrackOrderModule } from './track-order/track-order.module';
 import { orderStatusMigrations } from './migrations';
@@ -26,6 +27,7 @@ export class OrderStatusModule {
         }),
         TrackOrderModule.register(config),
         StoreOrdersModule.register(config),
+        RestaurantDecisionsModule.register(config),
         GetOrderModule,
       ],
     };

@@ -38,6 +38,11 @@ export * from './commands/shipment/create-shipment.command';
 export * from './commands/email/send-notification.command';
 export * from './commands/billing/issue-invoice.command';
 export * from './commands/payment/process-payment.command';
+export * from './commands/customer-app/authenticate.command';
+export * from './commands/customer-app/customer-app-order.view';
+export * from './commands/customer-app/create-customer-app-order.command';
+export * from './commands/customer-app/customer-app-order-step.command';
+export * from './commands/customer-app/restaurant-decision.command';
 
 export * from './money/money';
 export * from './money/currency-exponent';

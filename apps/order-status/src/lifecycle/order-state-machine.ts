@@ -99,6 +99,40 @@ export const ORDER_TRANSITIONS = {
     to: (state) => ({ ...state, status: OrderStatus.Cancelled }),
     event: 'OrderCancelled',
   },
+  /** The restaurant app accepts a card order: only once the payment went through. */
+  restaurantAccept: {
+    from: [OrderStatus.New],
+    refusedFrom: {
+      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
+      [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
+      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
+    },
+    guard: (state) => (state.paymentStatus === PaymentStatus.Paid ? undefined : RefusalCodes.NotPaid),
+    to: (state) => ({ ...state, status: OrderStatus.Confirmed }),
+    event: 'OrderConfirmed',
+  },
+  /** The restaurant app accepts a cash order the customer confirmed: the money is collected on delivery. */
+  restaurantAcceptCash: {
+    from: [OrderStatus.New],
+    refusedFrom: {
+      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
+      [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
+      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
+    },
+    to: (state) => ({ ...state, status: OrderStatus.Confirmed }),
+    event: 'OrderConfirmed',
+  },
+  /** The restaurant app rejects a new order: cancelled with its reason (OrderRejected precedes OrderCancelled). */
+  restaurantReject: {
+    from: [OrderStatus.New],
+    refusedFrom: {
+      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
+      [OrderStatus.Complete]: RefusalCodes.AlreadyCompleted,
+      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
+    },
+    to: (state) => ({ ...state, status: OrderStatus.Cancelled }),
+    event: 'OrderCancelled',
+  },
   /** The checkout flow's PaymentProcessed applied to the lifecycle. */
   paymentProcessed: {
     from: open,

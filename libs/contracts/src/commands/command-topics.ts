@@ -36,4 +36,13 @@ export const Commands = {
   Email: {
     SendNotification: commandTopic('email', 'send-notification'),
   },
+  /** The customer-app and restaurant-app order steps (drafts live in cart, decisions in order-status). */
+  CustomerApp: {
+    Authenticate: commandTopic('cart', 'authenticate'),
+    CreateOrder: commandTopic('cart', 'customer-app-create-order'),
+    OrderStep: commandTopic('cart', 'customer-app-order-step'),
+    GetOrder: commandTopic('cart', 'customer-app-get-order'),
+    RecordDecision: commandTopic('cart', 'customer-app-record-decision'),
+    RestaurantDecision: commandTopic('order-status', 'restaurant-decision'),
+  },
 } as const;

@@ -40,6 +40,19 @@ const documented: Record<LifecycleAction, (s: LifecycleState) => Expected> = {
     if (s.status === Cancelled) return { refused: 'ALREADY_CANCELLED' };
     return { to: { status: Cancelled }, event: 'OrderCancelled' };
   },
+  restaurantAccept: (s) => {
+    if (s.status === Cancelled) return { refused: 'ALREADY_CANCELLED' };
+    if (s.status !== New) return { refused: 'ALREADY_CONFIRMED' };
+    if (s.paymentStatus !== Paid) return { refused: 'NOT_PAID' };
+    return { to: { status: Confirmed }, event: 'OrderConfirmed' };
+  },
+  restaurantAcceptCash: (s) => documented.confirm(s),
+  restaurantReject: (s) => {
+    if (s.status === Cancelled) return { refused: 'ALREADY_CANCELLED' };
+    if (s.status === Complete) return { refused: 'ALREADY_COMPLETED' };
+    if (s.status === Confirmed) return { refused: 'ALREADY_CONFIRMED' };
+    return { to: { status: Cancelled }, event: 'OrderCancelled' };
+  },
   paymentProcessed: (s) => documented.markPaid(s),
   paymentRefunded: (s) => {
     if (s.status === Complete) return { refused: 'ALREADY_COMPLETED' };
@@ -68,7 +81,7 @@ const pairs = everyState.flatMap((state) => LIFECYCLE_ACTIONS.map((action) => [s
 describe('order state machine', () => {
   it('covers every action with the documented behaviour', () => {
     expect([...LIFECYCLE_ACTIONS].sort()).toEqual(Object.keys(documented).sort());
-    expect(pairs).toHaveLength(36 * 8);
+    expect(pairs).toHaveLength(36 * 11);
   });
 
   it.each(pairs.map(([state, action]) => [action, JSON.stringify(state), state] as const))(

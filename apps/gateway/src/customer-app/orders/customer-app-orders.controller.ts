@@ -1,0 +1,146 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  Commands,
+  type CustomerAppOrderView,
+  type GetOrderResponse,
+  type RestaurantDecisionResponse,
+} from '@order-platform/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CommandFailedError } from '../../api-errors/command-failed.error';
+import { flattenValidationErrors, RequestValidationError } from '../../api-errors/request-validation.error';
+import { AppAuthGuard, CurrentApp } from '../../auth/app-auth.guard';
+import { AppAuthError, type AppIdentity, wrongAuthenticatedUser } from '../../auth/app-identity';
+import { CommandBus } from '../../commands/command-bus.service';
+import { CustomerAppExceptionFilter } from '../customer-app-exception.filter';
+import { type CustomerAppOrderResponse, presentCustomerAppOrder } from './customer-app-order.presenter';
+import { CreateOrderDto } from './create-order.dto';
+import {
+  CouponStepDto,
+  CustomerDetailsStepDto,
+  type OrderStepBody,
+  PaymentConfirmationStepDto,
+  RestaurantAcceptanceStepDto,
+  RestaurantRejectionStepDto,
+} from './order-step.dto';
+import { parseStepBody } from './parse-step-body';
+
+const STEP_MODELS = [CouponStepDto, CustomerDetailsStepDto, PaymentConfirmationStepDto, RestaurantAcceptanceStepDto, RestaurantRejectionStepDto];
+
+/** The customer-app and restaurant-app orders API: create, step through, track. */
+@ApiTags('customer-app')
+@ApiBearerAuth()
+@ApiExtraModels(...STEP_MODELS)
+@UseFilters(CustomerAppExceptionFilter)
+@UseGuards(AppAuthGuard)
+@Controller('orders')
+export class CustomerAppOrdersController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'STEP 1: create an order (CUSTOMER_APP). A body with foodRushDurationInMinutes is a group order.' })
+  @ApiBody({ type: CreateOrderDto })
+  async create(@Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
+    if (body && typeof body === 'object' && 'foodRushDurationInMinutes' in body) {
+      throw new FamilyRefusal('groupOrdersNotAvailable', 'Group orders (foodRushDurationInMinutes) are not available yet.');
+    }
+    const customerId = this.requireCustomer(app);
+    const dto = plainToInstance(CreateOrderDto, body ?? {});
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw new RequestValidationError(flattenValidationErrors(errors));
+    const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.CreateOrder, { ...dto, customerId }, customerId);
+    return presentCustomerAppOrder(order);
+  }
+
+  @Put(':order_id')
+  @ApiOperation({ summary: 'STEPS 1a-4b: one step per call, discriminated by `step`' })
+  @ApiBody({ schema: { oneOf: STEP_MODELS.map((model) => ({ $ref: getSchemaPath(model) })), discriminator: { propertyName: 'step' } } })
+  async step(@Param('order_id') orderId: string, @Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
+    const step = parseStepBody(body);
+    if (step instanceof RestaurantAcceptanceStepDto || step instanceof RestaurantRejectionStepDto) return this.restaurantStep(orderId, step, app);
+    const customerId = this.requireCustomer(app, orderId);
+    const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.OrderStep, { orderId, customerId, ...cartStepFields(step) }, orderId);
+    return presentCustomerAppOrder(order);
+  }
+
+  @Get(':order_id')
+  @ApiOperation({ summary: 'STEP 5: track the order (status, money, timeline); polling uses GET, not PUT' })
+  async track(@Param('order_id') orderId: string, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
+    const order = await this.getOwnOrder(orderId, app);
+    const checkout = order.state === 'CREATED' || order.state === 'DETAILS_CONFIRMED' ? undefined : await this.checkoutOf(orderId);
+    return presentCustomerAppOrder(order, checkout);
+  }
+
+  private async restaurantStep(orderId: string, step: RestaurantAcceptanceStepDto | RestaurantRejectionStepDto, app: AppIdentity): Promise<CustomerAppOrderResponse> {
+    const order = await this.getOrder(orderId);
+    if (app.role !== 'RESTAURANT_APP' || app.restaurantId !== order.restaurantId) throw wrongAuthenticatedUser({ kind: 'restaurant', id: order.restaurantId }, app);
+    const accept = step instanceof RestaurantAcceptanceStepDto;
+    if (order.state !== 'PAYMENT_CONFIRMED') {
+      throw new FamilyRefusal('stepOutOfOrder', `Step ${step.step} is not allowed while the order is ${order.state}.`);
+    }
+    await this.commands.send<RestaurantDecisionResponse>(
+      Commands.CustomerApp.RestaurantDecision,
+      {
+        orderId,
+        restaurantId: order.restaurantId,
+        customerId: order.customerId,
+        totalMinor: order.totalMinor,
+        currency: order.currency,
+        decision: accept ? 'accept' : 'reject',
+        paymentTerms: order.paymentMethod === 'CASH' ? 'cash' : 'card',
+        ...(accept ? {} : { reason: (step as RestaurantRejectionStepDto).reason }),
+      },
+      orderId,
+    );
+    const recorded = await this.commands.send<CustomerAppOrderView>(
+      Commands.CustomerApp.RecordDecision,
+      { orderId, restaurantId: order.restaurantId, decision: accept ? 'ACCEPTED' : 'REJECTED', ...(accept ? {} : { reason: (step as RestaurantRejectionStepDto).reason }) },
+      orderId,
+    );
+    return presentCustomerAppOrder(recorded, await this.checkoutOf(orderId));
+  }
+
+  private requireCustomer(app: AppIdentity, orderId?: string): string {
+    if (app.role === 'CUSTOMER_APP' && app.customerId) return app.customerId;
+    const target = orderId ? `order ${orderId}'s customer` : 'a customer';
+    throw new AppAuthError(403, 'wrongAuthenticatedUser', `Should be authenticated as ${target} instead of restaurant ${app.restaurantId ?? app.sub}.`);
+  }
+
+  /** Customers see their own orders, restaurants theirs; anyone else is told whom to be. */
+  private async getOwnOrder(orderId: string, app: AppIdentity): Promise<CustomerAppOrderView> {
+    const order = await this.getOrder(orderId);
+    if (app.role === 'CUSTOMER_APP' && app.customerId !== order.customerId) throw wrongAuthenticatedUser({ kind: 'customer', id: order.customerId }, app);
+    if (app.role === 'RESTAURANT_APP' && app.restaurantId !== order.restaurantId) throw wrongAuthenticatedUser({ kind: 'restaurant', id: order.restaurantId }, app);
+    return order;
+  }
+
+  private getOrder(orderId: string): Promise<CustomerAppOrderView> {
+    return this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
+  }
+
+  /** The checkout read model; absent until order-status has seen the order's first event. */
+  private async checkoutOf(orderId: string): Promise<GetOrderResponse | undefined> {
+    try {
+      return await this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+    } catch (error) {
+      if (error instanceof CommandFailedError && error.error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+}
+
+/** A 400 in the family's shape for refusals the gateway decides itself. */
+class FamilyRefusal extends CommandFailedError {
+  constructor(errorKey: string, message: string) {
+    super({ code: 'VALIDATION_FAILED', message, details: { errorKey } });
+  }
+}
+
+function cartStepFields(step: OrderStepBody): object {
+  if (step instanceof CouponStepDto) return { step: 'coupon', couponCode: step.couponCode };
+  if (step instanceof CustomerDetailsStepDto) return { step: 'customerDetails', customerDetails: { ...step.customerDetails } };
+  const payment = step as PaymentConfirmationStepDto;
+  return { step: 'paymentConfirmation', paymentMethod: payment.paymentMethod, ...(payment.cashConfirmed === undefined ? {} : { cashConfirmed: payment.cashConfirmed }) };
+}
