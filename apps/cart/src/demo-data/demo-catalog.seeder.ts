@@ -11,6 +11,19 @@ export const DEMO_PRODUCTS: Array<Pick<Product, 'id' | 'name' | 'unitPriceMinor'
   { id: '2345', name: 'Demo product 2345', unitPriceMinor: 10000, currency: 'USD' },
 ];
 
+const demoCustomer = (id: string, name: string, email: string, phone: string, street: string, city: string, postalCode: string): Customer => ({
+  id,
+  name,
+  email,
+  phone,
+  shippingAddress: `${street} ${city}`,
+  shippingPostalAddress: { name, street, city, postalCode, country: 'US', phone },
+});
+
+/**
+ * 8080 pays with a card that succeeds; the payment service's demo cards make 8081 declined and
+ * 8082 short of funds (apps/payment/README.md), so both failure paths can be tried by hand.
+ */
 export const DEMO_CUSTOMERS: Customer[] = [
   {
     id: '8080',
@@ -27,6 +40,8 @@ export const DEMO_CUSTOMERS: Customer[] = [
       phone: '0545870006',
     },
   },
+  demoCustomer('8081', 'Dana Levi', 'dana@example.com', '0545870007', '20 Park Place, apt 2', 'Brooklyn NY', '11217'),
+  demoCustomer('8082', 'Noam Katz', 'noam@example.com', '0545870008', '5 Ocean Ave', 'Brooklyn NY', '11225'),
 ];
 
 /** With DEMO_DATA=true, upserts the demo catalog at start; running it again changes nothing. */

@@ -28,16 +28,37 @@ export interface DemoCredentials {
  * Kept here as data so the printed summary and demo.json name the same things.
  */
 export const DEMO_CREDENTIALS: DemoCredentials = {
-  customers: [{ customerId: '8080', email: 'customer8080@example.com' }],
+  customers: [
+    { customerId: '8080', name: 'Lital Hay', email: 'lital@example.com', card: 'visa 4242 (succeeds)' },
+    { customerId: '8081', name: 'Dana Levi', email: 'dana@example.com', card: 'visa 0002 (declined)' },
+    { customerId: '8082', name: 'Noam Katz', email: 'noam@example.com', card: 'visa 9995 (insufficient funds)' },
+  ],
   products: [
     { productId: '1234', priceMinor: 5000, currency: 'USD' },
     { productId: '2345', priceMinor: 10000, currency: 'USD' },
   ],
+  // POST /auth/token {"username", "password"} -> a bearer token for the customer and restaurant apps.
+  appLogins: [
+    { username: 'customer5', password: 'customer5-demo', role: 'CUSTOMER_APP', customerId: '5' },
+    { username: 'customer6', password: 'customer6-demo', role: 'CUSTOMER_APP', customerId: '6' },
+    { username: 'restaurant9', password: 'restaurant9-demo', role: 'RESTAURANT_APP', restaurantId: '9' },
+    { username: 'restaurant10', password: 'restaurant10-demo', role: 'RESTAURANT_APP', restaurantId: '10' },
+  ],
+  // Authorization: token <token> on /api/store/orders/*.
+  storeTokens: [{ store: 'Burger God', token: 'demo-burger-god-token', sampleOrder: 'FR9TL74P' }],
+  // Authorization: Bearer <apiKey> on /apis/customer/orders.
+  wholesaleApiKeys: [{ customer: 'ML Accessories Limited', user: 'John Doe', apiKey: 'demo-mla-4c1f0e7b9d2a46e8b3f5' }],
   sampleRequests: {
     checkoutCart: {
       method: 'POST',
       path: '/api/order/cart.json',
-      body: { customerId: '8080', items: [{ productId: '1234', quantity: 2, price: 50 }] },
+      body: {
+        customerId: '8080',
+        items: [
+          { productId: '1234', quantity: 2, price: 50 },
+          { productId: '2345', quantity: 1, price: 100 },
+        ],
+      },
     },
   },
 };

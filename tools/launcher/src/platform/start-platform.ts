@@ -9,6 +9,7 @@ import { startMailCapture } from '../infrastructure/mail-capture';
 import { formatLogLine } from '../logs/log-formatter';
 import { probe, waitUntilReady } from '../readiness/wait-until-ready';
 import { writeAsyncApiFile } from '../demo/asyncapi-file';
+import { jwtSecretFor } from '../runtime/jwt-secret';
 import { serviceEnvironment, serviceProcessSpec } from '../services/service-catalog';
 import { Supervisor } from '../services/supervisor';
 import { dataPaths, LauncherConfig } from '../runtime/launcher-config';
@@ -70,10 +71,12 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
       ports.push({ name: definition.name, port });
       details[definition.name] = { port, entry: definition.entry };
     }
+    // Only the gateway signs app tokens; the secret is kept per data directory.
+    const serviceBaseEnv = { ...process.env, JWT_SECRET: jwtSecretFor(paths.jwtSecretFile) };
     let phase: 'starting' | 'ready' | 'stopping' = 'starting';
     const supervisor = new Supervisor(
       config.services.map((definition) =>
-        serviceProcessSpec(definition, config.workspaceRoot, serviceEnvironment(definition, details[definition.name].port, endpoints, process.env)),
+        serviceProcessSpec(definition, config.workspaceRoot, serviceEnvironment(definition, details[definition.name].port, endpoints, serviceBaseEnv)),
       ),
       {
         stopTimeoutMs: config.stopTimeoutMs,
@@ -171,10 +174,19 @@ async function killOrphans(statusFile: string, out: LauncherOutput): Promise<voi
   while (orphans.some(isProcessAlive) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
 }
 
-function describeCredentials(credentials: DemoFile['credentials']): string {
-  const customers = (credentials.customers as Array<{ customerId: string }> | undefined)?.map((c) => c.customerId) ?? [];
-  const products = (credentials.products as Array<{ productId: string }> | undefined)?.map((p) => p.productId) ?? [];
-  return `customer ${customers.join(', ') || '-'}; products ${products.join(', ') || '-'} (sample requests in demo.json)`;
+function describeCredentials(credentials: DemoFile['credentials']): string[] {
+  const list = <T>(key: string): T[] => (credentials[key] as T[] | undefined) ?? [];
+  const customers = list<{ customerId: string }>('customers').map((c) => c.customerId);
+  const products = list<{ productId: string }>('products').map((p) => p.productId);
+  const logins = list<{ username: string; password: string }>('appLogins').map((l) => `${l.username}/${l.password}`);
+  const stores = list<{ store: string; token: string }>('storeTokens').map((t) => `${t.store}: token ${t.token}`);
+  const wholesale = list<{ customer: string; apiKey: string }>('wholesaleApiKeys').map((k) => `${k.customer}: Bearer ${k.apiKey}`);
+  return [
+    `checkout:    customers ${customers.join(', ') || '-'}; products ${products.join(', ') || '-'}`,
+    ...(logins.length ? [`app logins:  ${logins.join(', ')} (POST /auth/token)`] : []),
+    ...stores.map((line) => `store API:   ${line}`),
+    ...wholesale.map((line) => `wholesale:   ${line}`),
+  ];
 }
 
 function printSummary(out: LauncherOutput, demo: DemoFile, demoFile: string): void {
@@ -185,7 +197,7 @@ function printSummary(out: LauncherOutput, demo: DemoFile, demoFile: string): vo
     `mail folder: ${demo.mailDir}`,
     `Kafka:       ${demo.kafkaBrokers}`,
     `database:    ${redactUrl(demo.databaseUrl)}`,
-    `demo data:   ${describeCredentials(demo.credentials)}`,
+    ...describeCredentials(demo.credentials),
     `details:     ${demoFile}`,
   ];
   for (const line of lines) out.launcher(line);

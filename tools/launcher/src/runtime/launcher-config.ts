@@ -61,6 +61,7 @@ export function dataPaths(dataDir: string) {
     kafkaDir: join(dataDir, 'kafka'),
     postgresDir: join(dataDir, 'postgres'),
     mailDir: join(dataDir, 'mail'),
+    jwtSecretFile: join(dataDir, 'jwt-secret'),
   };
 }
 

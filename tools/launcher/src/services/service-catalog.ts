@@ -69,6 +69,7 @@ export function serviceEnvironment(definition: ServiceDefinition, port: number, 
   else delete env.DATABASE_URL;
   if (definition.needsSmtp) env.SMTP_URL = endpoints.smtpUrl;
   else delete env.SMTP_URL;
+  if (definition.name !== 'gateway') delete env.JWT_SECRET;
   return env;
 }
 

@@ -47,4 +47,10 @@ describe('service catalog', () => {
     expect(gateway.SMTP_URL).toBeUndefined();
     expect(serviceEnvironment(byName('cart'), 3101, endpoints, base).SMTP_URL).toBeUndefined();
   });
+
+  it('hands the JWT signing secret to the gateway only', () => {
+    const base = { JWT_SECRET: 's'.repeat(64) };
+    expect(serviceEnvironment(byName('gateway'), 3000, endpoints, base).JWT_SECRET).toBe('s'.repeat(64));
+    expect(serviceEnvironment(byName('cart'), 3101, endpoints, base).JWT_SECRET).toBeUndefined();
+  });
 });
