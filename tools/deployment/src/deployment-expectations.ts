@@ -1,3 +1,5 @@
+import { Commands, Topics, dlqTopic, replyTopic } from '@order-platform/contracts';
+
 // What the deployment files must provide, taken from the service runtime conventions
 // (docs of the service interfaces): one entry per app in apps/, and the Kafka topics.
 
@@ -11,7 +13,7 @@ export interface ServiceExpectation {
 }
 
 export const SERVICES: readonly ServiceExpectation[] = [
-  { name: 'gateway', httpPort: 3000, extraSecrets: [] },
+  { name: 'gateway', httpPort: 3000, extraSecrets: ['JWT_SECRET'] },
   { name: 'cart', httpPort: 3101, databaseSchema: 'cart', extraSecrets: [] },
   { name: 'billing', httpPort: 3102, databaseSchema: 'billing', extraSecrets: [] },
   { name: 'payment', httpPort: 3103, databaseSchema: 'payment', extraSecrets: ['STRIPE_API_KEY'] },
@@ -20,27 +22,16 @@ export const SERVICES: readonly ServiceExpectation[] = [
   { name: 'order-status', httpPort: 3106, databaseSchema: 'order_status', extraSecrets: [] },
 ];
 
-export const EVENT_TOPICS: readonly string[] = [
-  'CartUpdated',
-  'InvoiceCreated',
-  'InvoiceVoided',
-  'PaymentProcessed',
-  'PaymentFailed',
-  'PaymentRefunded',
-  'OrderShipped',
-  'OrderDelivered',
-  'EmailSent',
-  'OrderConfirmed',
-  'OrderRejected',
-  'OrderCancelled',
-  'OrderCompleted',
-];
-
-export const REQUEST_REPLY_TOPICS: readonly string[] = ['cart.submit-cart', 'cart.submit-cart.reply'];
-
-/** Every topic the platform needs: events, their dead-letter topics, request-reply topics. */
+/**
+ * Every topic the platform needs, straight from libs/contracts: events and their dead-letter
+ * topics, request-reply commands and their reply topics.
+ */
 export function expectedTopics(): string[] {
-  return [...EVENT_TOPICS, ...EVENT_TOPICS.map((topic) => `${topic}.dlq`), ...REQUEST_REPLY_TOPICS];
+  const commandTopics = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : Object.values(value as Record<string, unknown>).flatMap(commandTopics);
+  const events = Object.values(Topics);
+  const commands = commandTopics(Commands);
+  return [...events, ...events.map(dlqTopic), ...commands, ...commands.map(replyTopic)];
 }
 
 /** Secret names the manifests may reference; they are created out of band, never committed. */
