@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { WHOLESALE_ORDER_STATES } from '@order-platform/contracts';
 
 export class WholesaleOrderLineView {
   @ApiProperty({ example: 'VFR8CW' }) product_code: string;
@@ -19,7 +20,7 @@ export class WholesaleOrderView {
   @ApiProperty({ example: 2345 }) order_id: number;
   @ApiProperty({ example: 606750 }) order_number: number;
   @ApiProperty({ example: 'MLA-API #23456' }) customer_order_no: string;
-  @ApiProperty({ example: 'OPEN', enum: ['OPEN', 'PLACED'] }) order_state: string;
+  @ApiProperty({ example: 'OPEN', enum: WHOLESALE_ORDER_STATES }) order_state: string;
   @ApiProperty({ example: 'WHOLESALE' }) order_type: string;
   @ApiProperty({ example: 'DELIVER' }) delivery_method: string;
   @ApiProperty({ example: null, nullable: true, type: String }) delivery_name: string | null;

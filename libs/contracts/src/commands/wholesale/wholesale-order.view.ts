@@ -2,7 +2,8 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount } from '../../events/shared/field-rules';
 
-export const WHOLESALE_ORDER_STATES = ['OPEN', 'PLACED'] as const;
+/** OPEN until placed; then the checkout flow moves it forward: PLACED, INVOICED, PAID, SHIPPED, or CANCELLED. */
+export const WHOLESALE_ORDER_STATES = ['OPEN', 'PLACED', 'INVOICED', 'PAID', 'SHIPPED', 'CANCELLED'] as const;
 export type WholesaleOrderState = (typeof WHOLESALE_ORDER_STATES)[number];
 
 export const WHOLESALE_ORDER_TYPES = ['WHOLESALE'] as const;
