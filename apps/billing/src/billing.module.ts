@@ -9,7 +9,7 @@ import { InvoicingModule } from './invoicing.module';
 import { billingMigrations } from './migrations';
 
 /**
- * Invoices: numbering, lines, tax, voiding. Consumes CartUpdated and PaymentFailed, answers
+ * Invoices: numbering, lines, tax, voiding. Consumes CartUpdated, PaymentFailed and OrderCancelled, answers
  * billing.issue-invoice, publishes InvoiceCreated and InvoiceVoided.
  */
 @Module({})

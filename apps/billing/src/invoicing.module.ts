@@ -7,6 +7,7 @@ import { CreateInvoiceService } from './create-invoice/create-invoice.service';
 import { InvoiceIssuer } from './invoices/invoice-issuer.service';
 import { IssueInvoiceHandler } from './issue-invoice/issue-invoice.handler';
 import { IssueInvoiceService } from './issue-invoice/issue-invoice.service';
+import { OrderCancelledHandler } from './void-invoice/order-cancelled.handler';
 import { PaymentFailedHandler } from './void-invoice/payment-failed.handler';
 import { VoidInvoiceService } from './void-invoice/void-invoice.service';
 
@@ -17,7 +18,7 @@ export class InvoicingModule {
     return {
       module: InvoicingModule,
       imports: [MessagingModule.forService({ serviceName: 'billing', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
-      controllers: [CartUpdatedHandler, IssueInvoiceHandler, PaymentFailedHandler],
+      controllers: [CartUpdatedHandler, IssueInvoiceHandler, PaymentFailedHandler, OrderCancelledHandler],
       providers: [InvoiceIssuer, CreateInvoiceService, IssueInvoiceService, VoidInvoiceService, OutboxRelayMetrics],
     };
   }

@@ -8,10 +8,11 @@ import { paymentMigrations } from './migrations';
 import type { PaymentConfig } from './payment-config';
 import { PaymentMethodRecord } from './payment-methods/payment-method.entity';
 import { PaymentsModule } from './payments.module';
+import { RefundRecord } from './refund-charge/refund.entity';
 
 /**
- * Charges and cards on file. Consumes InvoiceCreated, answers payment.process-payment,
- * publishes PaymentProcessed and PaymentFailed.
+ * Charges, refunds and cards on file. Consumes InvoiceCreated and OrderCancelled, answers
+ * payment.process-payment, publishes PaymentProcessed, PaymentFailed and PaymentRefunded.
  */
 @Module({})
 export class PaymentModule {
@@ -24,7 +25,7 @@ export class PaymentModule {
           serviceName: 'payment',
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
-          entities: [PaymentMethodRecord, PayableInvoiceRecord, ChargeRecord, ...MESSAGING_ENTITIES],
+          entities: [PaymentMethodRecord, PayableInvoiceRecord, ChargeRecord, RefundRecord, ...MESSAGING_ENTITIES],
           migrations: paymentMigrations(config.DATABASE_SCHEMA),
         }),
         PaymentsModule.register(config),

@@ -8,6 +8,8 @@ import type { PaymentConfig } from './payment-config';
 import { DemoPaymentMethodsSeeder } from './payment-methods/demo-payment-methods.seeder';
 import { ProcessPaymentHandler } from './process-payment/process-payment.handler';
 import { ProcessPaymentService } from './process-payment/process-payment.service';
+import { OrderCancelledHandler } from './refund-charge/order-cancelled.handler';
+import { RefundChargeService } from './refund-charge/refund-charge.service';
 import { PAYMENT_PROVIDER, paymentProviderFactory } from './providers/payment-provider.token';
 
 /** The payment capabilities; one MessagingModule so the service runs one outbox relay. */
@@ -17,8 +19,8 @@ export class PaymentsModule {
     return {
       module: PaymentsModule,
       imports: [MessagingModule.forService({ serviceName: 'payment', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
-      controllers: [InvoiceCreatedHandler, ProcessPaymentHandler],
-      providers: [paymentProviderFactory, ChargeInvoiceService, InvoiceProjectionFeed, ProcessPaymentService, DemoPaymentMethodsSeeder, OutboxRelayMetrics],
+      controllers: [InvoiceCreatedHandler, ProcessPaymentHandler, OrderCancelledHandler],
+      providers: [paymentProviderFactory, ChargeInvoiceService, InvoiceProjectionFeed, ProcessPaymentService, RefundChargeService, DemoPaymentMethodsSeeder, OutboxRelayMetrics],
       exports: [PAYMENT_PROVIDER],
     };
   }

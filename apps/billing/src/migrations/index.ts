@@ -1,8 +1,9 @@
 import { createMessagingTables } from '@order-platform/messaging';
 import { CreateInvoices1763800000000 } from './1763800000000-create-invoices';
 import { AddInvoiceContactAndVoiding1763900000000 } from './1763900000000-add-invoice-contact-and-voiding';
+import { AllowCashPaymentTerms1764100000000 } from './1764100000000-allow-cash-payment-terms';
 
 /** Every migration of the billing schema, oldest first (the outbox/inbox tables come first). */
 export function billingMigrations(schema: string) {
-  return [createMessagingTables(schema, 1763700000000), CreateInvoices1763800000000, AddInvoiceContactAndVoiding1763900000000];
+  return [createMessagingTables(schema, 1763700000000), CreateInvoices1763800000000, AddInvoiceContactAndVoiding1763900000000, AllowCashPaymentTerms1764100000000];
 }

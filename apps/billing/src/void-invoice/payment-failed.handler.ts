@@ -16,7 +16,7 @@ export class PaymentFailedHandler {
   @EventPattern(Topics.PaymentFailed)
   @ReliableEventHandler({ consumerGroup: BILLING_CONSUMER, maxAttempts: 5 })
   async onPaymentFailed(@Payload() event: TypedEvent<'PaymentFailed'>, @Ctx() _context: KafkaContext): Promise<void> {
-    const outcome = await this.voidInvoice.handle(event);
+    const outcome = await this.voidInvoice.onPaymentFailed(event);
     this.metrics.recordEventHandled(Topics.PaymentFailed, outcome);
   }
 }

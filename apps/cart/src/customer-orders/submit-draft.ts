@@ -7,7 +7,7 @@ import type { CustomerAppOrderRow } from './customer-app-order.record';
 /**
  * Payment confirmed: the draft becomes the checkout order under the same id, and CartUpdated
  * (in the caller's transaction, through the outbox) hands it to billing, payment, shipment
- * and email. Cash orders carry payment terms 'account': billing and payment settle them
+ * and email. Cash orders carry payment terms 'cash': billing and payment settle them
  * without a card charge (the money is collected on delivery).
  */
 export async function submitDraftAsOrder(manager: EntityManager, outbox: OutboxWriter, draft: CustomerAppOrderRow, fallbackCorrelationId: string): Promise<void> {
@@ -50,7 +50,7 @@ export async function submitDraftAsOrder(manager: EntityManager, outbox: OutboxW
         ...(discountMinor > 0 ? { discountMinor } : {}),
         taxMinor,
         totalMinor,
-        ...(draft.payment_method === 'CASH' ? { paymentTerms: 'account' as const } : {}),
+        ...(draft.payment_method === 'CASH' ? { paymentTerms: 'cash' as const } : {}),
       },
       { correlationId: currentCorrelationId() ?? fallbackCorrelationId },
     ),

@@ -23,8 +23,8 @@ export function chargeIdempotencyKey(invoiceId: string): string {
  * both end here). Returns the invoice's charge once it is final.
  *
  * 1. claim: lock the invoice projection row, and unless a charge exists, commit a charge row
- *    (`attempting`, key `charge:<invoiceId>`). Orders on account and customers without a
- *    card on file are settled right here, without a provider call.
+ *    (`attempting`, key `charge:<invoiceId>`). Orders on account or cash on delivery, and
+ *    customers without a card on file, are settled right here, without a provider call.
  * 2. settle: lock the projection row again (a concurrent caller waits here and then finds the
  *    charge final), call the provider with the stored key, and complete the row together with
  *    its PaymentProcessed/PaymentFailed outbox row in the same transaction.
@@ -61,8 +61,10 @@ export class ChargeInvoiceService {
       idempotencyKey: chargeIdempotencyKey(invoiceId),
       createdAt: new Date(),
     };
-    if (invoice.paymentTerms === 'account') {
-      const charge = await insertCharge(manager, { ...base, method: 'account', provider: 'account', status: 'succeeded', completedAt: new Date() });
+    // Account and cash orders settle without a provider call: nothing is captured now.
+    if (invoice.paymentTerms === 'account' || invoice.paymentTerms === 'cash') {
+      const terms = invoice.paymentTerms;
+      const charge = await insertCharge(manager, { ...base, method: terms, provider: terms, status: 'succeeded', completedAt: new Date() });
       await this.outbox.append(manager, paymentProcessedEvent(charge, invoice.correlationId));
       return charge;
     }

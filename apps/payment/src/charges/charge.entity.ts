@@ -2,7 +2,7 @@ import { CurrencyColumn, MoneyColumn } from '@order-platform/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type ChargeStatus = 'attempting' | 'succeeded' | 'declined';
-export type ChargeMethod = 'card' | 'account';
+export type ChargeMethod = 'card' | 'account' | 'cash';
 
 /**
  * One charge per invoice (invoice_id unique). Written as `attempting` with its idempotency key

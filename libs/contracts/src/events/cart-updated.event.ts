@@ -7,7 +7,11 @@ import { PostalAddress } from './shared/postal-address';
 export const ORDER_CHANNELS = ['customer-app', 'restaurant-app', 'store', 'group', 'checkout', 'wholesale'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 
-export const PAYMENT_TERMS = ['card', 'account'] as const;
+/**
+ * How an order is settled: 'card' charged through the payment provider, 'account' settled on a
+ * trade customer's account, 'cash' collected by the merchant on delivery (no provider call).
+ */
+export const PAYMENT_TERMS = ['card', 'account', 'cash'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
 /**
@@ -99,7 +103,7 @@ export class CartUpdatedPayload {
   @Type(() => PostalAddress)
   deliveryAddress?: PostalAddress;
 
-  /** 'account': a trade customer settled on account (invoice, no card charge); absent = card. */
+  /** See PAYMENT_TERMS; absent = card. */
   @IsOptional()
   @IsIn(PAYMENT_TERMS)
   paymentTerms?: PaymentTerms;

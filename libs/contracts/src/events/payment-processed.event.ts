@@ -32,7 +32,11 @@ export class MaskedCardDetails {
   holderName?: string | null;
 }
 
-/** Money was captured for an order ('account': settled on a wholesale account, no card). */
+/**
+ * Payment for an order is settled: captured by card, settled on a wholesale account
+ * ('account'), or, for method 'cash', accepted to be collected by the merchant on delivery
+ * (nothing was captured, so nothing is ever refunded for it).
+ */
 export class PaymentProcessedPayload {
   @IsIdentifier()
   orderId: string;
@@ -74,7 +78,7 @@ export class PaymentProcessedPayload {
   @Min(1)
   transactionId?: number;
 
-  /** Null when no card was involved (method 'account'). */
+  /** Null when no card was involved (methods 'account' and 'cash'). */
   @IsOptional()
   @ValidateNested()
   @Type(() => MaskedCardDetails)

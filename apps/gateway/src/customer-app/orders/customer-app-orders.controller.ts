@@ -60,7 +60,7 @@ export class CustomerAppOrdersController {
   async step(@Param('order_id') orderId: string, @Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
     const step = parseStepBody(body);
     if (step instanceof RestaurantAcceptanceStepDto || step instanceof RestaurantRejectionStepDto) return this.restaurantStep(orderId, step, app);
-    const customerId = this.requireCustomer(app, orderId);
+    const customerId = await this.requireOrderCustomer(app, orderId);
     const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.OrderStep, { orderId, customerId, ...cartStepFields(step) }, orderId);
     return presentCustomerAppOrder(order);
   }
@@ -102,10 +102,16 @@ export class CustomerAppOrdersController {
     return presentCustomerAppOrder(recorded, await this.checkoutOf(orderId));
   }
 
-  private requireCustomer(app: AppIdentity, orderId?: string): string {
+  private requireCustomer(app: AppIdentity): string {
     if (app.role === 'CUSTOMER_APP' && app.customerId) return app.customerId;
-    const target = orderId ? `order ${orderId}'s customer` : 'a customer';
-    throw new AppAuthError(403, 'wrongAuthenticatedUser', `Should be authenticated as ${target} instead of restaurant ${app.restaurantId ?? app.sub}.`);
+    throw new AppAuthError(403, 'wrongAuthenticatedUser', `Should be authenticated as a customer instead of restaurant app ${app.restaurantId ?? app.sub}.`);
+  }
+
+  /** A customer step on an existing order: only its customer may take it, and a refusal names that customer. */
+  private async requireOrderCustomer(app: AppIdentity, orderId: string): Promise<string> {
+    if (app.role === 'CUSTOMER_APP' && app.customerId) return app.customerId;
+    const order = await this.getOrder(orderId);
+    throw wrongAuthenticatedUser({ kind: 'customer', id: order.customerId }, app);
   }
 
   /** Customers see their own orders, restaurants theirs; anyone else is told whom to be. */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from '../../events/shared/field-rules';
+import { PAYMENT_TERMS, type PaymentTerms } from '../../events/cart-updated.event';
 
 /**
  * Gateway -> payment (`payment.process-payment`): the invoice's charge, performed now if the
@@ -58,9 +59,9 @@ export class ProcessPaymentResponse {
   @IsIn(PROCESSED_PAYMENT_STATUSES)
   status: ProcessedPaymentStatus;
 
-  /** 'card' or 'account' (wholesale orders settled on account carry no card). */
-  @IsIn(['card', 'account'])
-  method: 'card' | 'account';
+  /** The order's payment terms; only 'card' carries a card ('cash' is collected on delivery). */
+  @IsIn(PAYMENT_TERMS)
+  method: PaymentTerms;
 
   @IsOptional()
   @ValidateNested()
