@@ -127,13 +127,21 @@ describe('email service (real PostgreSQL + Kafka-protocol broker + SMTP server)'
     });
   });
 
-  it('records a mail for an order without a known address as skipped, and sends nothing', async () => {
+  it('records a mail for an order without a known address as awaiting its contact, with the event to plan it from, and sends nothing', async () => {
     const orderId = randomUUID();
     const { paymentProcessed } = checkoutEvents(orderId, 'unused@example.com');
     const mailsBefore = smtp.messages.length;
     await publishAndWait(paymentProcessed);
-    const log = await sql.query(`SELECT template, status, recipient, last_error FROM "${service.schema}".notifications WHERE order_id = $1`, [orderId]);
-    expect(log.rows).toEqual([{ template: 'payment-received', status: 'skipped', recipient: null, last_error: 'no recipient known for the order' }]);
+    const log = await sql.query(`SELECT template, status, recipient, last_error, planned_from FROM "${service.schema}".notifications WHERE order_id = $1`, [orderId]);
+    expect(log.rows).toEqual([
+      {
+        template: 'payment-received',
+        status: 'awaiting_contact',
+        recipient: null,
+        last_error: 'no recipient known for the order yet',
+        planned_from: expect.objectContaining({ id: paymentProcessed.id, type: 'PaymentProcessed', payload: expect.objectContaining({ orderId }) }),
+      },
+    ]);
     expect(smtp.messages.length).toBe(mailsBefore);
   });
 

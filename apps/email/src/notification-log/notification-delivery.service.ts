@@ -32,7 +32,15 @@ export class NotificationDeliveryService {
 
   /** Sends every pending notification of an event; throws a transient MailDeliveryError to be retried. */
   async deliverPendingOfEvent(eventId: string): Promise<DeliveryOutcome[]> {
-    const ids = await this.store.pendingIdsOfEvent(this.dataSource.manager, eventId);
+    return this.deliverAll(await this.store.pendingIdsOfEvent(this.dataSource.manager, eventId));
+  }
+
+  /** Sends every pending notification of an order, including those that waited for its contact. */
+  async deliverPendingOfOrder(orderId: string): Promise<DeliveryOutcome[]> {
+    return this.deliverAll(await this.store.pendingIdsOfOrder(this.dataSource.manager, orderId));
+  }
+
+  private async deliverAll(ids: string[]): Promise<DeliveryOutcome[]> {
     const outcomes: DeliveryOutcome[] = [];
     for (const id of ids) outcomes.push(await this.deliver(id));
     return outcomes;

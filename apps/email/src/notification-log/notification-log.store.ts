@@ -2,7 +2,8 @@ import { assertSchemaName } from '@order-platform/persistence';
 import type { EntityManager } from 'typeorm';
 import type { OrderContact } from '../notifications';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+/** 'awaiting_contact': planned before the order's address was known; becomes 'pending' (or 'skipped') once it is. */
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'awaiting_contact';
 
 /** A row of the notification log. */
 export interface NotificationRow {
@@ -26,6 +27,17 @@ export interface NotificationRow {
 
 export type NewNotification = Omit<NotificationRow, 'attempts' | 'lastError' | 'messageId' | 'sentAt'>;
 
+/** A waiting row and the event (as received) to plan it from once the contact is known. */
+export interface AwaitingNotification {
+  id: string;
+  key: string;
+  template: string;
+  plannedFrom: unknown;
+}
+
+/** What a re-plan gives a waiting row: content to send, or why nothing will be sent. */
+export type ReleasedNotification = { recipient: string; subject: string; text: string; html: string } | { skip: string };
+
 const COLUMNS = `id, notification_key AS "key", template, event_id AS "eventId", event_type AS "eventType", order_id AS "orderId",
   correlation_id AS "correlationId", recipient, subject, text_body AS "text", html_body AS "html", status, attempts,
   last_error AS "lastError", message_id AS "messageId", sent_at AS "sentAt"`;
@@ -38,6 +50,14 @@ export class NotificationLogStore {
 
   constructor(schema: string) {
     this.s = `"${assertSchemaName(schema)}"`;
+  }
+
+  /**
+   * Serialises, per order, recording its contact and logging its waiting mails, so a mail
+   * planned without a contact cannot miss the contact committed by another consumer meanwhile.
+   */
+  async lockOrder(manager: EntityManager, orderId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [`${this.s}.order_contacts`, orderId]);
   }
 
   /** Merges what an event knows about the order's contact; known values are never blanked. */
@@ -61,16 +81,45 @@ export class NotificationLogStore {
     return rows[0].name ? { email, name: rows[0].name } : { email };
   }
 
-  /** Inserts unless the key is already logged; returns whether this call inserted it. */
-  async insert(manager: EntityManager, row: NewNotification, lastError: string | null = null): Promise<boolean> {
+  /**
+   * Inserts unless the key is already logged; returns whether this call inserted it.
+   * `plannedFrom` (the event) is kept for rows 'awaiting_contact', to plan them again later.
+   */
+  async insert(manager: EntityManager, row: NewNotification, extras: { lastError?: string; plannedFrom?: unknown } = {}): Promise<boolean> {
+    const plannedFrom = extras.plannedFrom === undefined ? null : JSON.stringify(extras.plannedFrom);
     const inserted: unknown[] = await manager.query(
       `INSERT INTO ${this.s}.notifications
-         (id, notification_key, template, event_id, event_type, order_id, correlation_id, recipient, subject, text_body, html_body, status, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         (id, notification_key, template, event_id, event_type, order_id, correlation_id, recipient, subject, text_body, html_body, status, last_error, planned_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (notification_key) DO NOTHING RETURNING id`,
-      [row.id, row.key, row.template, row.eventId, row.eventType, row.orderId, row.correlationId, row.recipient, row.subject, row.text, row.html, row.status, lastError],
+      [row.id, row.key, row.template, row.eventId, row.eventType, row.orderId, row.correlationId, row.recipient, row.subject, row.text, row.html, row.status, extras.lastError ?? null, plannedFrom],
     );
     return inserted.length === 1;
+  }
+
+  /** The order's waiting rows, locked until the caller's transaction ends. */
+  async lockAwaitingOfOrder(manager: EntityManager, orderId: string): Promise<AwaitingNotification[]> {
+    return manager.query(
+      `SELECT id, notification_key AS "key", template, planned_from AS "plannedFrom" FROM ${this.s}.notifications
+        WHERE order_id = $1 AND status = 'awaiting_contact' ORDER BY created_at, template FOR UPDATE`,
+      [orderId],
+    );
+  }
+
+  /** A waiting row becomes 'pending' with its content, or 'skipped' with the reason. */
+  async release(manager: EntityManager, id: string, outcome: ReleasedNotification): Promise<void> {
+    if ('skip' in outcome) {
+      await manager.query(
+        `UPDATE ${this.s}.notifications SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'awaiting_contact'`,
+        [id, outcome.skip.slice(0, ERROR_LIMIT)],
+      );
+      return;
+    }
+    await manager.query(
+      `UPDATE ${this.s}.notifications SET status = 'pending', recipient = $2, subject = $3, text_body = $4, html_body = $5, last_error = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'awaiting_contact'`,
+      [id, outcome.recipient, outcome.subject, outcome.text, outcome.html],
+    );
   }
 
   async findByKey(manager: EntityManager, key: string): Promise<NotificationRow | undefined> {
@@ -82,6 +131,14 @@ export class NotificationLogStore {
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT id FROM ${this.s}.notifications WHERE event_id = $1 AND status = 'pending' ORDER BY created_at, template`,
       [eventId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async pendingIdsOfOrder(manager: EntityManager, orderId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM ${this.s}.notifications WHERE order_id = $1 AND status = 'pending' ORDER BY created_at, template`,
+      [orderId],
     );
     return rows.map((row) => row.id);
   }

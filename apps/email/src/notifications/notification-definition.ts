@@ -12,7 +12,10 @@ export interface RenderedNotification {
   html: string;
 }
 
-export type RenderOutcome = { send: RenderedNotification } | { skip: string };
+/** `awaitContact`: no recipient yet; the order's contact may still arrive (events are not ordered across topics). */
+export type RenderOutcome = { send: RenderedNotification } | { skip: string } | { awaitContact: string };
+
+export const NO_RECIPIENT_YET = 'no recipient known for the order yet';
 
 /** A declaration with its event type erased, so one list can hold them all. */
 export interface CompiledNotification {
@@ -92,7 +95,7 @@ export class NotificationBuilder<T extends EventType> implements NotificationDec
         const typed = event as TypedEvent<T>;
         if (filter && !filter(typed, context)) return { skip: 'filtered out' };
         const address = recipient(typed, context)?.trim();
-        if (!address) return { skip: 'no recipient known for the order' };
+        if (!address) return { awaitContact: NO_RECIPIENT_YET };
         if (!ADDRESS.test(address)) return { skip: `recipient "${address}" is not a valid address` };
         return {
           send: {

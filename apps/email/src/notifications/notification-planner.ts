@@ -21,6 +21,8 @@ export interface NotificationPlan {
   send: PlannedNotification[];
   /** Declarations that matched the event but produced no mail, with why (for the log). */
   skipped: Array<{ template: string; reason: string }>;
+  /** Declarations that matched but have no recipient until the order's contact is known. */
+  awaitingContact: Array<{ template: string; reason: string }>;
 }
 
 /** Pure: event + order context in, the mails to send out. No I/O, no clock. */
@@ -45,11 +47,15 @@ export class NotificationPlanner {
   }
 
   plan(event: TypedEvent, context: NotificationContext): NotificationPlan {
-    const plan: NotificationPlan = { send: [], skipped: [] };
+    const plan: NotificationPlan = { send: [], skipped: [], awaitingContact: [] };
     for (const notification of this.byEventType.get(event.type) ?? []) {
       const outcome = notification.render(event, context);
       if ('skip' in outcome) {
         plan.skipped.push({ template: notification.template, reason: outcome.skip });
+        continue;
+      }
+      if ('awaitContact' in outcome) {
+        plan.awaitingContact.push({ template: notification.template, reason: outcome.awaitContact });
         continue;
       }
       plan.send.push({

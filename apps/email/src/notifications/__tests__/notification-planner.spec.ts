@@ -56,10 +56,11 @@ describe('NotificationPlanner with the checkout notifications', () => {
     expect(planner.plan(orderShippedEvent, context)).toEqual(planner.plan(structuredClone(orderShippedEvent), context));
   });
 
-  it('skips, saying why, when the order has no known contact', () => {
+  it('plans the mail as awaiting the contact, saying why, when the order has no known contact yet', () => {
     expect(planner.plan(orderShippedEvent, { contact: null })).toEqual({
       send: [],
-      skipped: [{ template: 'order-shipped', reason: 'no recipient known for the order' }],
+      skipped: [],
+      awaitingContact: [{ template: 'order-shipped', reason: 'no recipient known for the order yet' }],
     });
   });
 
@@ -70,7 +71,7 @@ describe('NotificationPlanner with the checkout notifications', () => {
   });
 
   it('plans nothing for events without declarations', () => {
-    expect(planner.plan(cartUpdatedEvent, context)).toEqual({ send: [], skipped: [] });
+    expect(planner.plan(cartUpdatedEvent, context)).toEqual({ send: [], skipped: [], awaitingContact: [] });
   });
 
   it('takes the contact from CartUpdated', () => {
@@ -93,7 +94,7 @@ describe('notification declarations', () => {
     const final = createEvent('PaymentFailed', { ...paymentFailedEvent.payload, retryable: false }, { correlationId: 'c' });
 
     expect(planner.plan(paymentFailedEvent, context).send).toHaveLength(1);
-    expect(planner.plan(final, context)).toEqual({ send: [], skipped: [{ template: 'retry-payment', reason: 'filtered out' }] });
+    expect(planner.plan(final, context)).toEqual({ send: [], skipped: [{ template: 'retry-payment', reason: 'filtered out' }], awaitingContact: [] });
   });
 
   it('rejects an incomplete declaration when the planner is built', () => {
