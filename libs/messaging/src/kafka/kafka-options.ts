@@ -10,6 +10,9 @@ export interface KafkaConnectionOptions {
   logLevel?: logLevel;
 }
 
+/** As many as the default partition count of our topics (3); more would sit idle. */
+const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
 const CLIENT_RETRY: RetryOptions = { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8, factor: 0.2, multiplier: 2 };
 
 /** kafkajs client settings shared by Nest transports and our raw producers. */
@@ -46,6 +49,9 @@ function kafkaTransportOptions(options: KafkaConnectionOptions): NonNullable<Kaf
     send: { acks: -1 },
     // A new group reads from the start so events published before it first joined count.
     subscribe: { fromBeginning: true },
+    // Partitions are handled side by side; one order's events share a partition (keyed by
+    // order id), so they still arrive one after another.
+    run: { partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY },
   };
 }
 
