@@ -10,7 +10,7 @@ function splitList(value: unknown): unknown {
     : value;
 }
 
-/** Settings every service reads (interfaces.md, "Service runtime conventions"). */
+/** Settings every service reads (README, "Configuration"). */
 export class ServiceConfig {
   @Type(() => Number)
   @IsInt({ message: 'must be a port number 0-65535' })

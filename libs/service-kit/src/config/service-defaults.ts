@@ -1,6 +1,6 @@
 import type { EnvSource } from './load-config';
 
-/** Default HTTP ports of interfaces.md, so services can run side by side on one machine. */
+/** Default HTTP ports (README, "Configuration"), so services can run side by side on one machine. */
 export const DEFAULT_HTTP_PORTS: Readonly<Record<string, number>> = {
   gateway: 3000,
   cart: 3101,

@@ -52,7 +52,7 @@ export interface PlatformEndpoints {
   logLevel: string;
 }
 
-/** The environment a service process gets (interfaces.md, "Service runtime conventions"). */
+/** The environment a service process gets (README, "Configuration"). */
 export function serviceEnvironment(definition: ServiceDefinition, port: number, endpoints: PlatformEndpoints, baseEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
