@@ -60,6 +60,21 @@ export interface Transition {
 
 const open: readonly OrderStatusCode[] = [OrderStatus.New, OrderStatus.Confirmed];
 const closedRefusals = { [OrderStatus.Complete]: RefusalCodes.AlreadyCompleted, [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled };
+/** Confirming, by the store or the restaurant: only a new order. */
+const confirmRefusals = {
+  [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
+  [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
+  [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
+};
+const toConfirmed = (state: LifecycleState): LifecycleState => ({ ...state, status: OrderStatus.Confirmed });
+/** Marking paid, by the store or by the checkout flow's PaymentProcessed: once, while open. */
+const paidOnce = {
+  from: open,
+  refusedFrom: { [OrderStatus.Complete]: RefusalCodes.AlreadyPaid, [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled },
+  guard: (state: LifecycleState) => (state.paymentStatus === PaymentStatus.Unpaid ? undefined : RefusalCodes.AlreadyPaid),
+  to: (state: LifecycleState): LifecycleState => ({ ...state, paymentStatus: PaymentStatus.Paid }),
+  event: 'OrderPaid' as const,
+};
 
 /**
  * The order lifecycle as data. Cancelled is final; Complete accepts no store move either (a
@@ -69,21 +84,13 @@ export const ORDER_TRANSITIONS = {
   /** The store accepted the order. */
   confirm: {
     from: [OrderStatus.New],
-    refusedFrom: {
-      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
-    },
-    to: (state) => ({ ...state, status: OrderStatus.Confirmed }),
+    refusedFrom: confirmRefusals,
+    to: toConfirmed,
     event: 'OrderConfirmed',
   },
   /** The store took the money itself (cash, card terminal). */
   markPaid: {
-    from: open,
-    refusedFrom: { [OrderStatus.Complete]: RefusalCodes.AlreadyPaid, [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled },
-    guard: (state) => (state.paymentStatus === PaymentStatus.Unpaid ? undefined : RefusalCodes.AlreadyPaid),
-    to: (state) => ({ ...state, paymentStatus: PaymentStatus.Paid }),
-    event: 'OrderPaid',
+    ...paidOnce,
   },
   /** Handed over: paid and done, whatever the order's status and payment were before. */
   complete: {
@@ -102,24 +109,16 @@ export const ORDER_TRANSITIONS = {
   /** The restaurant app accepts a card order: only once the payment went through. */
   restaurantAccept: {
     from: [OrderStatus.New],
-    refusedFrom: {
-      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
-    },
+    refusedFrom: confirmRefusals,
     guard: (state) => (state.paymentStatus === PaymentStatus.Paid ? undefined : RefusalCodes.NotPaid),
-    to: (state) => ({ ...state, status: OrderStatus.Confirmed }),
+    to: toConfirmed,
     event: 'OrderConfirmed',
   },
   /** The restaurant app accepts a cash order the customer confirmed: the money is collected on delivery. */
   restaurantAcceptCash: {
     from: [OrderStatus.New],
-    refusedFrom: {
-      [OrderStatus.Confirmed]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Complete]: RefusalCodes.AlreadyConfirmed,
-      [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled,
-    },
-    to: (state) => ({ ...state, status: OrderStatus.Confirmed }),
+    refusedFrom: confirmRefusals,
+    to: toConfirmed,
     event: 'OrderConfirmed',
   },
   /** The restaurant app rejects a new order: cancelled with its reason (OrderRejected precedes OrderCancelled). */
@@ -135,11 +134,7 @@ export const ORDER_TRANSITIONS = {
   },
   /** The checkout flow's PaymentProcessed applied to the lifecycle. */
   paymentProcessed: {
-    from: open,
-    refusedFrom: { [OrderStatus.Complete]: RefusalCodes.AlreadyPaid, [OrderStatus.Cancelled]: RefusalCodes.AlreadyCancelled },
-    guard: (state) => (state.paymentStatus === PaymentStatus.Unpaid ? undefined : RefusalCodes.AlreadyPaid),
-    to: (state) => ({ ...state, paymentStatus: PaymentStatus.Paid }),
-    event: 'OrderPaid',
+    ...paidOnce,
   },
   /** Payment's PaymentRefunded after a cancellation. */
   paymentRefunded: {
