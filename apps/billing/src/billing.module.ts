@@ -3,6 +3,7 @@ import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import type { BillingConfig } from './billing-config';
+import { CancelledOrderRecord } from './cancellations/cancelled-order.entity';
 import { InvoiceLineRecord } from './invoices/invoice-line.entity';
 import { InvoiceRecord } from './invoices/invoice.entity';
 import { InvoicingModule } from './invoicing.module';
@@ -23,7 +24,7 @@ export class BillingModule {
           serviceName: 'billing',
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
-          entities: [InvoiceRecord, InvoiceLineRecord, ...MESSAGING_ENTITIES],
+          entities: [InvoiceRecord, InvoiceLineRecord, CancelledOrderRecord, ...MESSAGING_ENTITIES],
           migrations: billingMigrations(config.DATABASE_SCHEMA),
         }),
         InvoicingModule.register(config),

@@ -99,6 +99,54 @@ describe('billing: CartUpdated -> invoice (real PostgreSQL + Kafka-protocol brok
     expect(reader.on(Topics.InvoiceCreated).filter((m) => (m.value as { orderId?: string }).orderId === event.orderId)).toHaveLength(1);
   });
 
+  it("copies a group order member's deliveryRoundId onto the invoice and into InvoiceCreated", async () => {
+    const grouped = cartUpdated();
+    const event = createEvent(Topics.CartUpdated, { ...grouped.payload, channel: 'group', merchantId: '6', deliveryRoundId: '20' }, { correlationId: grouped.correlationId });
+    const plain = cartUpdated();
+    await publish(event, eventHeaders(event));
+    await publish(plain, eventHeaders(plain));
+
+    const created = await waitFor(() => reader.on(Topics.InvoiceCreated).find((m) => (m.value as { orderId?: string }).orderId === event.orderId), {
+      timeoutMs: 30_000,
+      description: 'InvoiceCreated of the group member',
+    });
+    expect((created.value as TypedEvent<'InvoiceCreated'>).payload.deliveryRoundId).toBe('20');
+    const [invoice] = await invoicesFor(event.orderId);
+    expect(invoice.delivery_round_id).toBe('20');
+
+    // An order outside a group carries no round at all (not even null: the field is optional).
+    const other = await waitFor(() => reader.on(Topics.InvoiceCreated).find((m) => (m.value as { orderId?: string }).orderId === plain.orderId), {
+      timeoutMs: 30_000,
+      description: 'InvoiceCreated of the plain order',
+    });
+    expect((other.value as TypedEvent<'InvoiceCreated'>).payload).not.toHaveProperty('deliveryRoundId');
+    expect((await invoicesFor(plain.orderId))[0].delivery_round_id).toBeNull();
+  });
+
+  it('copies awaitsMerchantConfirmation onto the invoice and into InvoiceCreated', async () => {
+    const base = cartUpdated();
+    const event = createEvent(Topics.CartUpdated, { ...base.payload, channel: 'customer-app', merchantId: '6', awaitsMerchantConfirmation: true }, { correlationId: base.correlationId });
+    const plain = cartUpdated();
+    await publish(event, eventHeaders(event));
+    await publish(plain, eventHeaders(plain));
+
+    const created = await waitFor(() => reader.on(Topics.InvoiceCreated).find((m) => (m.value as { orderId?: string }).orderId === event.orderId), {
+      timeoutMs: 30_000,
+      description: 'InvoiceCreated of the customer-app order',
+    });
+    expect((created.value as TypedEvent<'InvoiceCreated'>).payload.awaitsMerchantConfirmation).toBe(true);
+    const [invoice] = await invoicesFor(event.orderId);
+    expect(invoice.awaits_merchant_confirmation).toBe(true);
+
+    // Any other order carries no flag (absent, not false) and its invoice stores false.
+    const other = await waitFor(() => reader.on(Topics.InvoiceCreated).find((m) => (m.value as { orderId?: string }).orderId === plain.orderId), {
+      timeoutMs: 30_000,
+      description: 'InvoiceCreated of the plain order',
+    });
+    expect((other.value as TypedEvent<'InvoiceCreated'>).payload).not.toHaveProperty('awaitsMerchantConfirmation');
+    expect((await invoicesFor(plain.orderId))[0].awaits_merchant_confirmation).toBe(false);
+  });
+
   it('sends an invalid envelope to CartUpdated.dlq and keeps consuming', async () => {
     const orderId = randomUUID();
     const invalid = { orderId, type: 'CartUpdated', payload: { nonsense: true } };

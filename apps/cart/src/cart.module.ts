@@ -7,6 +7,7 @@ import { cartEntities } from './cart-entities';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomerOrdersModule } from './customer-orders/customer-orders.module';
 import { DemoCatalogSeeder } from './demo-data/demo-catalog.seeder';
+import { GroupOrdersModule } from './group-orders/group-orders.module';
 import { cartMigrations } from './migrations';
 import { SubmitCartModule } from './submit-cart/submit-cart.module';
 import { WholesaleModule } from './wholesale/wholesale.module';
@@ -30,6 +31,7 @@ export class CartModule {
         SubmitCartModule.register(config),
         WholesaleModule,
         CustomerOrdersModule.register(config),
+        GroupOrdersModule.register(config),
       ],
       providers: [DemoCatalogSeeder],
     };

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '@order-platform/service-kit';
 
 export class GatewayConfig extends ServiceConfig {
@@ -24,4 +24,32 @@ export class GatewayConfig extends ServiceConfig {
   @Min(60, { message: 'must be a whole number of seconds 60-86400' })
   @Max(86400, { message: 'must be a whole number of seconds 60-86400' })
   JWT_TTL_SECONDS = 3600;
+
+  /** Refuse plain HTTP on the store API with 403 (judged by the TLS socket or X-Forwarded-Proto): on in production, off for local development. */
+  @Transform(({ value }) => SWITCH[String(value).trim().toLowerCase()] ?? value)
+  @IsBoolean({ message: 'must be on or off' })
+  STORE_API_REQUIRE_HTTPS = false;
+
+  /** SSE `: keep-alive` comment interval; proxies drop idle streams after 30-60 s. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds 10-300000' })
+  @Min(10, { message: 'must be a whole number of milliseconds 10-300000' })
+  @Max(300_000, { message: 'must be a whole number of milliseconds 10-300000' })
+  TRACKING_HEARTBEAT_MS = 15_000;
+
+  /** The SSE `retry:` hint: how long an EventSource waits before reconnecting. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds 0-600000' })
+  @Min(0, { message: 'must be a whole number of milliseconds 0-600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds 0-600000' })
+  TRACKING_RETRY_MS = 3_000;
+
+  /** SSE frames a subscriber may have waiting for its socket before it is dropped as too slow. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number 1-10000' })
+  @Min(1, { message: 'must be a whole number 1-10000' })
+  @Max(10_000, { message: 'must be a whole number 1-10000' })
+  TRACKING_MAX_BUFFERED_EVENTS = 256;
 }
+
+const SWITCH: Record<string, boolean> = { on: true, true: true, '1': true, yes: true, off: false, false: false, '0': false, no: false };

@@ -5,6 +5,7 @@ import { CustomerAppModule } from './customer-app/customer-app.module';
 import { OrderTrackingModule } from './customer-app/tracking/order-tracking.module';
 import { DocsModule } from './docs/docs.module';
 import type { GatewayConfig } from './gateway-config';
+import { GroupOrdersModule } from './group-orders/group-orders.module';
 import { StoreModule } from './store/store.module';
 import { WholesaleModule } from './wholesale/wholesale.module';
 
@@ -14,7 +15,7 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, StoreModule, DocsModule, OrderTrackingModule, CustomerAppModule],
+      imports: [ServiceKitModule.forRoot({ name: 'gateway', config }), CheckoutModule, WholesaleModule, StoreModule, DocsModule, OrderTrackingModule, CustomerAppModule, GroupOrdersModule],
     };
   }
 }

@@ -124,7 +124,10 @@ describe('customer-app orders over HTTP (gateway + cart + order-status)', () => 
     const unknownProduct = await call('POST', '/orders', { body: { ...pizza, lines: [{ productId: 'salmon-roll', quantity: 1 }] } });
     expect(unknownProduct).toEqual({ status: 400, body: { errorKey: 'unknownProduct', message: "Product salmon-roll is not on restaurant 9's menu." } });
     const group = await call('POST', '/orders', { body: { ...pizza, foodRushDurationInMinutes: 30 } });
-    expect(group).toMatchObject({ status: 400, body: { errorKey: 'groupOrdersNotAvailable' } });
+    const notAnObject = await call('POST', '/orders', { body: [pizza] });
+    expect(notAnObject).toEqual({ status: 400, body: { errorKey: 'invalidRequest', message: 'The request body must be a JSON object.' } });
+    // A body with foodRushDurationInMinutes is a group order, validated by its own rules.
+    expect(group).toEqual({ status: 400, body: { errorKey: 'missingProductFormats', message: 'The product formats object is required to place an order' } });
   });
 
   it('answers 401 without or with a forged token', async () => {

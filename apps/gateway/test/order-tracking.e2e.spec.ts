@@ -224,6 +224,39 @@ describe('order tracking over Server-Sent Events (real broker, PostgreSQL, cart,
     }
   }, 60_000);
 
+  it('streams a customer-app order from its creation: the payment step\'s CartUpdated arrives within 1 s', async () => {
+    const call = async (method: string, path: string, token: string, body: object) => {
+      const response = await fetch(`${gateway.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { id: string };
+    };
+    const created = await call('POST', '/orders', tokens['customer5'], { restaurantId: '9', lines: [{ productId: 'margherita', quantity: 2 }], tableNumber: 'A1' });
+    const foreign = await fetch(`${gateway.url}/orders/${created.id}/events`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${tokens['customer6']}` } });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual({ errorKey: 'wrongAuthenticatedUser', message: 'Should be authenticated as customer 5 instead of 6.' });
+
+    const stream = await openEventStream(`${gateway.url}/orders/${created.id}/events`, tokens['customer5']);
+    const restaurant = await openEventStream(`${gateway.url}/orders/${created.id}/events`, tokens['restaurant9']);
+    try {
+      expect(stream.status).toBe(200);
+      expect(restaurant.status).toBe(200);
+      const snapshot = await stream.next((frame) => frame.event === 'snapshot');
+      expect(JSON.parse(snapshot.data)).toEqual({ orderId: created.id, status: 'pending', timeline: [] });
+
+      await call('PUT', `/orders/${created.id}`, tokens['customer5'], { step: 'customerDetails', customerDetails: { name: 'Noa Levi', phone: '0541111111', email: 'noa@example.com' } });
+      const sentAt = Date.now();
+      await call('PUT', `/orders/${created.id}`, tokens['customer5'], { step: 'paymentConfirmation', paymentMethod: 'CASH', cashConfirmed: true });
+      const frame = await stream.next((candidate) => candidate.event === 'CartUpdated', 5_000);
+      latenciesMs.push(frame.receivedAt - sentAt);
+      expect(frame.receivedAt - sentAt).toBeLessThan(1_000);
+      expect(JSON.parse(frame.data)).toMatchObject({ orderId: created.id, type: 'CartUpdated', status: 'pending' });
+      await restaurant.next((candidate) => candidate.event === 'CartUpdated', 5_000);
+    } finally {
+      stream.close();
+      restaurant.close();
+    }
+  }, 60_000);
+
   it('answers 404 in the customer-app error shape for an unknown order', async () => {
     const orderId = randomUUID();
     const response = await fetch(`${gateway.url}/orders/${orderId}/events`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${tokens['customer8080']}` } });

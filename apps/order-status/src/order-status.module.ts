@@ -3,6 +3,7 @@ import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
 import { GetOrderModule } from './get-order/get-order.module';
+import { GroupCancellationsModule } from './group-cancellations/group-cancellations.module';
 import { readModelEntities } from './read-model/read-model-entities';
 import { RestaurantDecisionsModule } from './restaurant-decisions/restaurant-decisions.module';
 import { StoreOrdersModule } from './store-orders/store-orders.module';
@@ -28,6 +29,7 @@ export class OrderStatusModule {
         TrackOrderModule.register(config),
         StoreOrdersModule.register(config),
         RestaurantDecisionsModule.register(config),
+        GroupCancellationsModule.register(config),
         GetOrderModule,
       ],
     };

@@ -20,7 +20,7 @@ describe('order-status read model (real PostgreSQL + Kafka-protocol broker)', ()
     database = await postgres.createDatabase('order_status');
     service = await startServiceForTest(orderStatusService, { brokers: kafka.brokers, databaseUrl: database.url }, {});
     commands = await CommandClientForTest.connect(kafka.brokers, [Commands.OrderStatus.GetOrder]);
-    reader = await TopicReader.start(kafka.brokers, [Topics.OrderCancelled]);
+    reader = await TopicReader.start(kafka.brokers, [Topics.OrderCancelled, Topics.OrderPaid]);
     sql = new Client({ connectionString: database.url });
     await sql.connect();
   }, 90_000);
@@ -128,6 +128,51 @@ describe('order-status read model (real PostgreSQL + Kafka-protocol broker)', ()
     await waitFor(() => inboxHas(database.url, service.schema, 'order-status', events.paymentFailed.id), { description: 'PaymentFailed in the inbox' });
     const outbox = await sql.query(`SELECT count(*)::int AS n FROM "${service.schema}".outbox WHERE topic = 'OrderCancelled' AND key = $1`, [orderId]);
     expect(outbox.rows[0].n).toBe(1);
+  });
+
+  async function lifecycleOf(orderId: string): Promise<{ lifecycle_status: number; payment_status: number; delivery_status: number } | undefined> {
+    const rows = await sql.query(`SELECT lifecycle_status, payment_status, delivery_status FROM "${service.schema}".orders WHERE order_id = $1`, [orderId]);
+    return rows.rows[0];
+  }
+
+  it('moves payment and delivery status through the lifecycle table, publishing OrderPaid once for a checkout payment', async () => {
+    const orderId = randomUUID();
+    const events = checkoutEvents(orderId);
+    const delivered = createEvent(
+      Topics.OrderDelivered,
+      { orderId, shipmentId: events.orderShipped.payload.shipmentId, deliveredAt: events.orderShipped.payload.shippedAt },
+      { correlationId: events.cartUpdated.correlationId },
+    );
+    // The delivery arrives before the shipment it follows: the lifecycle still ends delivered.
+    for (const event of [events.cartUpdated, events.paymentProcessed, events.paymentProcessed, delivered, events.orderShipped]) {
+      await publishEventForTest(kafka.brokers, event);
+    }
+    await orderWithSteps(orderId, 4);
+    await waitFor(() => inboxHas(database.url, service.schema, 'order-status', events.orderShipped.id), { description: 'OrderShipped in the inbox' });
+    expect(await lifecycleOf(orderId)).toEqual({ lifecycle_status: 1, payment_status: 2, delivery_status: 30 });
+
+    const paid = await waitFor(() => reader.on(Topics.OrderPaid).find((m) => m.key === orderId), { timeoutMs: 20_000, description: 'OrderPaid on Kafka' });
+    expect(paid.value).toMatchObject({ payload: { orderId, source: 'checkout', amountMinor: events.paymentProcessed.payload.amountMinor, currency: 'USD' } });
+    const outbox = await sql.query(`SELECT count(*)::int AS n FROM "${service.schema}".outbox WHERE topic = 'OrderPaid' AND key = $1`, [orderId]);
+    expect(outbox.rows[0].n).toBe(1);
+  });
+
+  it('cancels the lifecycle on a declined payment, and a refund after cancellation marks it refunded', async () => {
+    const orderId = randomUUID();
+    const events = checkoutEvents(orderId);
+    await publishEventForTest(kafka.brokers, events.cartUpdated);
+    await publishEventForTest(kafka.brokers, events.paymentFailed);
+    await orderWithSteps(orderId, 3);
+    expect(await lifecycleOf(orderId)).toMatchObject({ lifecycle_status: 30, payment_status: 1 });
+
+    const refunded = createEvent(
+      Topics.PaymentRefunded,
+      { orderId, paymentId: randomUUID(), refundId: randomUUID(), amountMinor: 10000, currency: 'USD', reason: 'order cancelled', refundedAt: new Date().toISOString() },
+      { correlationId: events.cartUpdated.correlationId },
+    );
+    await publishEventForTest(kafka.brokers, refunded);
+    await waitFor(() => inboxHas(database.url, service.schema, 'order-status', refunded.id), { description: 'PaymentRefunded in the inbox' });
+    expect(await lifecycleOf(orderId)).toMatchObject({ lifecycle_status: 30, payment_status: 3 });
   });
 
   it('answers NOT_FOUND for an unknown order and VALIDATION_FAILED for a bad query', async () => {

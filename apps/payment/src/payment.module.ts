@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MESSAGING_ENTITIES } from '@order-platform/messaging';
 import { PersistenceModule } from '@order-platform/persistence';
 import { ServiceKitModule } from '@order-platform/service-kit';
+import { CancelledOrderRecord } from './cancellations/cancelled-order.entity';
 import { ChargeRecord } from './charges/charge.entity';
 import { PayableInvoiceRecord } from './invoices/payable-invoice.entity';
 import { paymentMigrations } from './migrations';
@@ -25,7 +26,7 @@ export class PaymentModule {
           serviceName: 'payment',
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
-          entities: [PaymentMethodRecord, PayableInvoiceRecord, ChargeRecord, RefundRecord, ...MESSAGING_ENTITIES],
+          entities: [PaymentMethodRecord, PayableInvoiceRecord, ChargeRecord, RefundRecord, CancelledOrderRecord, ...MESSAGING_ENTITIES],
           migrations: paymentMigrations(config.DATABASE_SCHEMA),
         }),
         PaymentsModule.register(config),

@@ -22,6 +22,7 @@ export * from './events/order-shipped.event';
 export * from './events/order-delivered.event';
 export * from './events/email-sent.event';
 export * from './events/order-lifecycle.events';
+export * from './events/group-order.events';
 
 export * from './commands/command-topics';
 export * from './commands/command-reply';
@@ -43,6 +44,9 @@ export * from './commands/customer-app/customer-app-order.view';
 export * from './commands/customer-app/create-customer-app-order.command';
 export * from './commands/customer-app/customer-app-order-step.command';
 export * from './commands/customer-app/restaurant-decision.command';
+export * from './commands/group-orders/group-order-requester';
+export * from './commands/group-orders/group-order.view';
+export * from './commands/group-orders/group-order-commands';
 
 export * from './money/money';
 export * from './money/currency-exponent';

@@ -16,6 +16,7 @@ export { startServiceApp, type RunningService, type ServiceAppOptions } from './
 export { SERVICE_CONFIG } from './service-config.token';
 export { SERVICE_NAME } from './service-name.token';
 export { ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
+export { replyOrUnavailable } from './commands/reply-or-unavailable';
 export { SubmitCartLine, SubmitCartWithLinesRequest, SubmittedCartResponse } from './commands/submit-cart-lines.command';
 export { startServiceForTest, type ServiceTestInfra } from './testing/start-service-for-test';
 export { TopicReader, type ReadMessage } from './testing/topic-reader';

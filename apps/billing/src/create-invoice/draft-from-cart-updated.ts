@@ -24,6 +24,8 @@ export function draftFromCartUpdated(order: CartUpdatedPayload): InvoiceDraft {
     shippingAddress: customer?.shippingAddress ?? oneLine(order.deliveryAddress),
     deliveryAddress: order.deliveryAddress ?? customer?.shippingPostalAddress,
     paymentTerms: paymentTermsOf(order),
+    deliveryRoundId: order.deliveryRoundId,
+    awaitsMerchantConfirmation: order.awaitsMerchantConfirmation === true,
     source: 'event',
   };
 }

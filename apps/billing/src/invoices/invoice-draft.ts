@@ -14,5 +14,9 @@ export interface InvoiceDraft {
   shippingAddress?: string;
   deliveryAddress?: PostalAddress;
   paymentTerms: PaymentTerms;
+  /** A group order member's delivery round (CartUpdated's deliveryRoundId); shipment holds the order for it. */
+  deliveryRoundId?: string;
+  /** CartUpdated's awaitsMerchantConfirmation: shipment holds the order until the merchant accepts it. */
+  awaitsMerchantConfirmation?: boolean;
   source: InvoiceSource;
 }

@@ -3,6 +3,8 @@ import { createEvent, Topics, type TypedEvent } from '@order-platform/contracts'
 import { OutboxWriter } from '@order-platform/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { CancelledOrderRecord } from '../cancellations/cancelled-order.entity';
+import { findCancellation } from '../cancellations/cancelled-orders';
 import type { InvoiceDraft } from './invoice-draft';
 import { InvoiceLineRecord } from './invoice-line.entity';
 import { InvoiceRecord } from './invoice.entity';
@@ -14,19 +16,30 @@ export interface IssuedInvoice {
   created: boolean;
 }
 
+/** The order was cancelled before it had an invoice: none is issued. */
+export interface CancelledBeforeInvoicing {
+  cancelled: CancelledOrderRecord;
+}
+
+export type IssueOutcome = IssuedInvoice | CancelledBeforeInvoicing;
+
 /**
  * The one place invoices are created. CartUpdated and billing.issue-invoice both come here;
  * a per-order advisory lock makes them converge on one invoice without a unique-violation
- * abort (which would also burn no number, but would fail the losing transaction).
+ * abort (which would also burn no number, but would fail the losing transaction). The
+ * OrderCancelled handler records a cancellation under the same lock, so an order cancelled
+ * before it was invoiced is never invoiced afterwards.
  */
 @Injectable()
 export class InvoiceIssuer {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  async issueOnce(manager: EntityManager, draft: InvoiceDraft, correlationId: string): Promise<IssuedInvoice> {
+  async issueOnce(manager: EntityManager, draft: InvoiceDraft, correlationId: string): Promise<IssueOutcome> {
     await lockOrder(manager, draft.orderId);
     const existing = await manager.findOneBy(InvoiceRecord, { orderId: draft.orderId });
     if (existing) return { invoice: existing, created: false };
+    const cancelled = await findCancellation(manager, draft.orderId);
+    if (cancelled) return { cancelled };
 
     const issuedAt = new Date();
     const schema = String((manager.connection.options as { schema?: string }).schema);
@@ -48,6 +61,8 @@ export class InvoiceIssuer {
       deliveryAddress: draft.deliveryAddress ?? null,
       paymentTerms: draft.paymentTerms,
       source: draft.source,
+      deliveryRoundId: draft.deliveryRoundId ?? null,
+      awaitsMerchantConfirmation: draft.awaitsMerchantConfirmation === true,
       voidedAt: null,
       voidReason: null,
     });
@@ -94,6 +109,9 @@ function invoiceCreatedEvent(invoice: InvoiceRecord, draft: InvoiceDraft, correl
       shippingAddress: draft.shippingAddress,
       deliveryAddress: draft.deliveryAddress,
       paymentTerms: draft.paymentTerms,
+      ...(draft.deliveryRoundId ? { deliveryRoundId: draft.deliveryRoundId } : {}),
+      // Only when set, like deliveryRoundId: other orders' InvoiceCreated stays as before.
+      ...(draft.awaitsMerchantConfirmation ? { awaitsMerchantConfirmation: true } : {}),
     },
     { correlationId },
   );

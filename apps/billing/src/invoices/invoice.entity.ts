@@ -61,6 +61,14 @@ export class InvoiceRecord {
   @Column({ type: 'text', default: 'event' })
   source: InvoiceSource;
 
+  /** Set for a group order's member: the delivery round it ships with. */
+  @Column({ name: 'delivery_round_id', type: 'text', nullable: true })
+  deliveryRoundId: string | null;
+
+  /** Set for an order the merchant must accept first: shipment holds it until OrderConfirmed. */
+  @Column({ name: 'awaits_merchant_confirmation', type: 'boolean', default: false })
+  awaitsMerchantConfirmation: boolean;
+
   @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
   voidedAt: Date | null;
 

@@ -17,7 +17,8 @@ import { draftFromIssueInvoice } from './draft-from-issue-invoice';
 
 /**
  * billing.issue-invoice: returns the order's invoice, creating it from the request when
- * CartUpdated has not arrived yet. Figures that contradict the known invoice are refused.
+ * CartUpdated has not arrived yet. Figures that contradict the known invoice are refused, and
+ * so is an order cancelled before it was invoiced (CONFLICT, `orderId: order_cancelled`).
  */
 @Injectable()
 export class IssueInvoiceService {
@@ -36,9 +37,15 @@ export class IssueInvoiceService {
       ]);
     }
 
-    const { invoice, created } = await this.dataSource.transaction((manager) =>
+    const outcome = await this.dataSource.transaction((manager) =>
       this.issuer.issueOnce(manager, draftFromIssueInvoice(request), currentCorrelationId() ?? request.orderId),
     );
+    if ('cancelled' in outcome) {
+      return replyError(CommandErrorCodes.Conflict, `Order ${request.orderId} was cancelled; no invoice is issued`, [
+        { path: 'orderId', message: 'order_cancelled' },
+      ]);
+    }
+    const { invoice, created } = outcome;
     if (!created) {
       const conflicts = contradictions(invoice, request);
       if (conflicts.length > 0) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, Topics, type TypedEvent } from '@order-platform/contracts';
 import { InboxHandler, OutboxWriter } from '@order-platform/messaging';
 import type { EntityManager } from 'typeorm';
+import { recordCancellation } from '../cancellations/cancelled-orders';
 import { BILLING_CONSUMER } from '../create-invoice/create-invoice.service';
 import { lockOrder } from '../invoices/invoice-issuer.service';
 import { InvoiceRecord } from '../invoices/invoice.entity';
@@ -40,12 +41,14 @@ export class VoidInvoiceService {
 
   /**
    * A cancelled order without an invoice (cancelled before it was submitted, or a store order
-   * billing never saw) has nothing to void.
+   * billing never saw) has nothing to void; the cancellation is recorded either way, under the
+   * order lock issuing takes, so a CartUpdated arriving after it issues no invoice.
    */
   async onOrderCancelled(event: TypedEvent<'OrderCancelled'>): Promise<VoidOutcome> {
     const cancellation = event.payload;
     const result = await this.inbox.handleOnce(BILLING_CONSUMER, event, async (manager) => {
       await lockOrder(manager, cancellation.orderId);
+      await recordCancellation(manager, event);
       const invoice = await manager.findOneBy(InvoiceRecord, { orderId: cancellation.orderId });
       if (!invoice) return;
       await this.voidInvoice(manager, invoice, `order_cancelled: ${cancellation.reason}`, event.correlationId);

@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CommandErrorCodes, type CommandReply, Commands, replyError } from '@order-platform/contracts';
+import { type CommandReply, Commands } from '@order-platform/contracts';
+import { replyOrUnavailable } from '@order-platform/service-kit';
 import { CustomerAppOrdersService } from './customer-app-orders.service';
 
 /** The customer-app commands; each always replies (never throws): the gateway is waiting. */
@@ -35,12 +36,8 @@ export class CustomerAppOrdersHandler {
     return this.safely('record decision', () => this.orders.recordDecision(request));
   }
 
-  private async safely<T>(what: string, run: () => Promise<CommandReply<T>>): Promise<CommandReply<T>> {
-    try {
-      return await run();
-    } catch (error) {
-      this.logger.error({ err: error }, `${what} failed`);
-      return replyError(CommandErrorCodes.Unavailable, 'cart is unavailable, please retry');
-    }
+  private safely<T>(what: string, run: () => Promise<CommandReply<T>>): Promise<CommandReply<T>> {
+    return replyOrUnavailable(this.logger, what, 'cart is unavailable, please retry', run);
   }
+
 }

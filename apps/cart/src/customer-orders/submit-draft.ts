@@ -8,7 +8,9 @@ import type { CustomerAppOrderRow } from './customer-app-order.record';
  * Payment confirmed: the draft becomes the checkout order under the same id, and CartUpdated
  * (in the caller's transaction, through the outbox) hands it to billing, payment, shipment
  * and email. Cash orders carry payment terms 'cash': billing and payment settle them
- * without a card charge (the money is collected on delivery).
+ * without a card charge (the money is collected on delivery). Either way the restaurant still
+ * has to accept the order, so it is marked awaitsMerchantConfirmation and ships only after
+ * OrderConfirmed.
  */
 export async function submitDraftAsOrder(manager: EntityManager, outbox: OutboxWriter, draft: CustomerAppOrderRow, fallbackCorrelationId: string): Promise<void> {
   const totalMinor = Number(draft.total_minor);
@@ -51,6 +53,8 @@ export async function submitDraftAsOrder(manager: EntityManager, outbox: OutboxW
         taxMinor,
         totalMinor,
         ...(draft.payment_method === 'CASH' ? { paymentTerms: 'cash' as const } : {}),
+        // The restaurant has not accepted yet: shipment waits for OrderConfirmed.
+        awaitsMerchantConfirmation: true,
       },
       { correlationId: currentCorrelationId() ?? fallbackCorrelationId },
     ),

@@ -19,6 +19,10 @@ export class ApiFamilyRouterFilter implements ExceptionFilter {
     [/^\/api\/store(\/|$)/, new StoreExceptionFilter()],
     [/^\/apis\/customer(\/|$)/, new WholesaleExceptionFilter()],
     [/^\/orders(\/|\?|$)/, new CustomerAppExceptionFilter()],
+    // FoodRush group orders speak the customer-app family's {errorKey, message}.
+    [/^\/groupOrders(\/|\?|$)/, new CustomerAppExceptionFilter()],
+    [/^\/customers\/[^/]+\/(orders|groupOrders)(\/|\?|$)/, new CustomerAppExceptionFilter()],
+    [/^\/restaurants\/[^/]+\/externalOrders(\/|\?|$)/, new CustomerAppExceptionFilter()],
   ];
 
   catch(exception: unknown, host: ArgumentsHost): void {

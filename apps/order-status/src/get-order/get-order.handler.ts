@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CommandErrorCodes, type CommandReply, Commands, type GetOrderResponse, replyError } from '@order-platform/contracts';
+import { replyOrUnavailable } from '@order-platform/service-kit';
+import { type CommandReply, Commands, type GetOrderResponse } from '@order-platform/contracts';
 import { GetOrderService } from './get-order.service';
 
 @Controller()
@@ -11,12 +12,7 @@ export class GetOrderHandler {
 
   /** Always replies (never throws): the gateway is waiting for an answer. */
   @MessagePattern(Commands.OrderStatus.GetOrder)
-  async getOrder(@Payload() query: unknown): Promise<CommandReply<GetOrderResponse>> {
-    try {
-      return await this.service.get(query);
-    } catch (error) {
-      this.logger.error({ err: error }, 'get-order failed');
-      return replyError(CommandErrorCodes.Unavailable, 'order status is unavailable, please retry');
-    }
+  getOrder(@Payload() query: unknown): Promise<CommandReply<GetOrderResponse>> {
+    return replyOrUnavailable(this.logger, 'get-order', 'order status is unavailable, please retry', () => this.service.get(query));
   }
 }

@@ -1,4 +1,4 @@
-import { type CancellationActor, createEvent, type TypedEvent } from '@order-platform/contracts';
+import { type CancellationActor, createEvent, type PaymentConfirmationSource, type TypedEvent } from '@order-platform/contracts';
 import { type LifecycleState, PaymentStatus } from './order-lifecycle-state';
 import type { LifecycleEventType } from './order-state-machine';
 
@@ -13,6 +13,8 @@ export interface LifecycleEventFacts {
   correlationId: string;
   /** Why the order was cancelled, for OrderCancelled. */
   reason?: string;
+  /** Who reported the payment, for OrderPaid (default: the store). */
+  paymentSource?: PaymentConfirmationSource;
 }
 
 /** The envelope a transition publishes, built from the state it reached. */
@@ -24,7 +26,7 @@ export function lifecycleEvent(type: LifecycleEventType, facts: LifecycleEventFa
     case 'OrderConfirmed':
       return createEvent(type, { orderId, customerId: facts.customerId, totalMinor: facts.amountMinor, currency: facts.currency, confirmedAt: at }, options);
     case 'OrderPaid':
-      return createEvent(type, { orderId, amountMinor: facts.amountMinor, currency: facts.currency, source: 'store', paidAt: at }, options);
+      return createEvent(type, { orderId, amountMinor: facts.amountMinor, currency: facts.currency, source: facts.paymentSource ?? 'store', paidAt: at }, options);
     case 'OrderCompleted':
       return createEvent(type, { orderId, completedAt: at }, options);
     case 'OrderCancelled':

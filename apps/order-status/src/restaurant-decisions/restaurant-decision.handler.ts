@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CommandErrorCodes, type CommandReply, Commands, replyError, type RestaurantDecisionResponse } from '@order-platform/contracts';
+import { replyOrUnavailable } from '@order-platform/service-kit';
+import { type CommandReply, Commands, type RestaurantDecisionResponse } from '@order-platform/contracts';
 import { RestaurantDecisionService } from './restaurant-decision.service';
 
 @Controller()
@@ -11,12 +12,7 @@ export class RestaurantDecisionHandler {
 
   /** Always replies (never throws): the gateway is waiting for an answer. */
   @MessagePattern(Commands.CustomerApp.RestaurantDecision)
-  async decide(@Payload() request: unknown): Promise<CommandReply<RestaurantDecisionResponse>> {
-    try {
-      return await this.service.handle(request);
-    } catch (error) {
-      this.logger.error({ err: error }, 'restaurant decision failed');
-      return replyError(CommandErrorCodes.Unavailable, 'order status is unavailable, please retry');
-    }
+  decide(@Payload() request: unknown): Promise<CommandReply<RestaurantDecisionResponse>> {
+    return replyOrUnavailable(this.logger, 'restaurant decision', 'order status is unavailable, please retry', () => this.service.handle(request));
   }
 }

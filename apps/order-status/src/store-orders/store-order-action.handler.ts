@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CommandErrorCodes, type CommandReply, Commands, replyError, type StoreOrderView } from '@order-platform/contracts';
+import { replyOrUnavailable } from '@order-platform/service-kit';
+import { type CommandReply, Commands, type StoreOrderView } from '@order-platform/contracts';
 import { StoreOrderActionService } from './store-order-action.service';
 
 @Controller()
@@ -11,12 +12,7 @@ export class StoreOrderActionHandler {
 
   /** Always replies (never throws): the gateway is waiting for an answer. */
   @MessagePattern(Commands.OrderStatus.StoreOrderAction)
-  async act(@Payload() request: unknown): Promise<CommandReply<StoreOrderView>> {
-    try {
-      return await this.service.handle(request);
-    } catch (error) {
-      this.logger.error({ err: error }, 'store action failed');
-      return replyError(CommandErrorCodes.Unavailable, 'order status is unavailable, please retry');
-    }
+  act(@Payload() request: unknown): Promise<CommandReply<StoreOrderView>> {
+    return replyOrUnavailable(this.logger, 'store action', 'order status is unavailable, please retry', () => this.service.handle(request));
   }
 }

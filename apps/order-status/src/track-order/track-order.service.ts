@@ -5,6 +5,9 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OrderView } from '../read-model/order-view.entity';
 import { TimelineStepRecord } from '../read-model/timeline-step.entity';
+import { lifecycleEvent } from '../lifecycle/lifecycle-event.factory';
+import { isDeliveryStatusCode, isOrderStatusCode, isPaymentStatusCode, type LifecycleState } from '../lifecycle/order-lifecycle-state';
+import { applyCheckoutEvent } from './checkout-lifecycle';
 import { deriveCheckoutStatus, type DerivedStatus } from './checkout-status.rules';
 import { timelineDetails } from './timeline-details';
 
@@ -43,6 +46,42 @@ export class TrackOrderService {
     order.customerId = order.customerId ?? customerIdOf(event);
     order.updatedAt = new Date();
     await manager.save(OrderView, order);
+    await this.moveLifecycle(manager, event, before !== 'cancelled' && derived.status === 'cancelled');
+  }
+
+  /**
+   * The same transition table the store and restaurant actions use moves the payment and
+   * delivery axes (and cancels) for checkout events, so every API family reads one state.
+   */
+  private async moveLifecycle(manager: EntityManager, event: TypedEvent, cancelledNow: boolean): Promise<void> {
+    const state = await lifecycleOf(manager, event.orderId);
+    const move = applyCheckoutEvent(state, event, cancelledNow);
+    if (move.to.status === state.status && move.to.paymentStatus === state.paymentStatus && move.to.deliveryStatus === state.deliveryStatus) return;
+    await manager.query(`UPDATE orders SET lifecycle_status = $2, payment_status = $3, delivery_status = $4 WHERE order_id = $1`, [
+      event.orderId,
+      move.to.status,
+      move.to.paymentStatus,
+      move.to.deliveryStatus,
+    ]);
+    for (const type of move.events) {
+      const payment = event.type === 'PaymentProcessed' ? event.payload : undefined;
+      const published = lifecycleEvent(
+        type,
+        {
+          orderId: event.orderId,
+          customerId: customerIdOf(event) ?? '',
+          currency: payment?.currency ?? 'USD',
+          amountMinor: payment?.amountMinor ?? 0,
+          actor: 'system',
+          correlationId: event.correlationId,
+          paymentSource: 'checkout',
+        },
+        move.to,
+        new Date(event.occurredAt),
+      );
+      // Published for downstream teams; the timeline already shows the PaymentProcessed it mirrors.
+      await this.outbox.append(manager, published);
+    }
   }
 
   /** Creates the order on its first event (whichever that is) and locks it: one order's events apply one at a time. */
@@ -85,6 +124,18 @@ export class TrackOrderService {
     await this.outbox.append(manager, cancelled);
     await this.addStep(manager, cancelled);
   }
+}
+
+async function lifecycleOf(manager: EntityManager, orderId: string): Promise<LifecycleState> {
+  const rows: Array<{ lifecycle_status: number; payment_status: number; delivery_status: number }> = await manager.query(
+    `SELECT lifecycle_status, payment_status, delivery_status FROM orders WHERE order_id = $1`,
+    [orderId],
+  );
+  const row = rows[0]!;
+  if (!isOrderStatusCode(row.lifecycle_status) || !isPaymentStatusCode(row.payment_status) || !isDeliveryStatusCode(row.delivery_status)) {
+    throw new Error(`order ${orderId} has unknown lifecycle codes`);
+  }
+  return { status: row.lifecycle_status, paymentStatus: row.payment_status, deliveryStatus: row.delivery_status };
 }
 
 function customerIdOf(event: TypedEvent): string | null {

@@ -1,11 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@order-platform/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
+import { findCancellation, ORDER_CANCELLED } from '../cancellations/cancelled-orders';
+import { lockOrder } from '../cancellations/order-lock';
 import { PayableInvoiceRecord } from '../invoices/payable-invoice.entity';
 import { PaymentMethodRecord } from '../payment-methods/payment-method.entity';
 import type { ChargeResult, PaymentMethodRef, PaymentProvider } from '../providers';
 import { PAYMENT_PROVIDER } from '../providers/payment-provider.token';
+import { ChargeRefunder } from '../refund-charge/charge-refunder';
 import { paymentFailedEvent, paymentProcessedEvent } from './charge-events';
 import { ChargeRecord } from './charge.entity';
 
@@ -24,20 +27,28 @@ export function chargeIdempotencyKey(invoiceId: string): string {
  *
  * 1. claim: lock the invoice projection row, and unless a charge exists, commit a charge row
  *    (`attempting`, key `charge:<invoiceId>`). Orders on account or cash on delivery, and
- *    customers without a card on file, are settled right here, without a provider call.
+ *    customers without a card on file, are settled right here, without a provider call; an
+ *    order already cancelled is declined here (`order_cancelled`), also without one.
  * 2. settle: lock the projection row again (a concurrent caller waits here and then finds the
- *    charge final), call the provider with the stored key, and complete the row together with
- *    its PaymentProcessed/PaymentFailed outbox row in the same transaction.
- * A crash between the provider's answer and that commit leaves the row `attempting`; the
- * next attempt sends the same key and the provider answers with the first result, so the
- * customer is charged once. A TransientPaymentError rolls step 2 back and propagates.
+ *    charge final), call the provider with the stored key, then take the order lock and
+ *    complete the row together with its PaymentProcessed/PaymentFailed outbox row in the same
+ *    transaction. An order cancelled meanwhile (OrderCancelled found the charge `attempting`
+ *    and only recorded the cancellation) is refunded right there, in that transaction, through
+ *    the same refund step as OrderCancelled: refund row, PaymentRefunded, key `refund:<id>`.
+ * A crash between the provider's answer and that commit leaves the row `attempting` (and no
+ * refund row); the next attempt sends the same keys and the provider answers with its first
+ * results, so the customer is charged, and refunded, once. A TransientPaymentError (charge or
+ * refund) rolls step 2 back and propagates.
  */
 @Injectable()
 export class ChargeInvoiceService {
+  private readonly logger = new Logger(ChargeInvoiceService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly outbox: OutboxWriter,
+    private readonly refunder: ChargeRefunder,
   ) {}
 
   async chargeInvoice(invoiceId: string): Promise<ChargeRecord> {
@@ -51,6 +62,8 @@ export class ChargeInvoiceService {
     const invoice = await lockInvoice(manager, invoiceId);
     const existing = await manager.findOneBy(ChargeRecord, { invoiceId });
     if (existing) return existing;
+    // Under the order lock the cancellation path also takes: see lockOrder.
+    await lockOrder(manager, invoice.orderId);
 
     const base = {
       invoiceId,
@@ -61,6 +74,23 @@ export class ChargeInvoiceService {
       idempotencyKey: chargeIdempotencyKey(invoiceId),
       createdAt: new Date(),
     };
+    const cancellation = await findCancellation(manager, invoice.orderId);
+    if (cancellation) {
+      // Final, so a redelivery or the command finds it. No event: the order is already
+      // cancelled everywhere (OrderCancelled), and a PaymentFailed would mail the customer
+      // about a payment nobody attempted.
+      this.logger.log({ orderId: invoice.orderId, invoiceId }, 'order was cancelled before it was charged; not charging');
+      const terms = invoice.paymentTerms;
+      return insertCharge(manager, {
+        ...base,
+        method: terms,
+        provider: terms === 'card' ? this.provider.name : terms,
+        status: 'declined',
+        declineCode: ORDER_CANCELLED,
+        declineMessage: `Order ${invoice.orderId} was cancelled before it was charged.`,
+        completedAt: new Date(),
+      });
+    }
     // Account and cash orders settle without a provider call: nothing is captured now.
     if (invoice.paymentTerms === 'account' || invoice.paymentTerms === 'cash') {
       const terms = invoice.paymentTerms;
@@ -117,6 +147,9 @@ export class ChargeInvoiceService {
         })
       : { status: 'declined', reason: 'invalid_payment_method', message: 'The card on file was removed.' };
 
+    // Taken only now, so a cancellation never waits on the provider; from here on it either
+    // has been recorded (found below) or finds this charge final once we commit.
+    await lockOrder(manager, invoice.orderId);
     const completedAt = new Date();
     if (result.status === 'succeeded') {
       Object.assign(charge, { status: 'succeeded', providerChargeId: result.providerChargeId, completedAt });
@@ -132,7 +165,20 @@ export class ChargeInvoiceService {
     await manager.save(ChargeRecord, charge);
     const event = result.status === 'succeeded' ? paymentProcessedEvent(charge, invoice.correlationId) : paymentFailedEvent(charge, invoice.correlationId);
     await this.outbox.append(manager, event);
+    if (result.status === 'succeeded') await this.refundIfCancelled(manager, charge, invoice);
     return charge;
+  }
+
+  /** Captured after OrderCancelled was handled: nobody else will refund it, so it happens here. */
+  private async refundIfCancelled(manager: EntityManager, charge: ChargeRecord, invoice: PayableInvoiceRecord): Promise<void> {
+    const cancellation = await findCancellation(manager, charge.orderId);
+    if (!cancellation) return;
+    const outcome = await this.refunder.refund(manager, charge, {
+      reason: cancellation.reason,
+      cancellationEventId: cancellation.cancellationEventId,
+      correlationId: cancellation.correlationId ?? invoice.correlationId,
+    });
+    this.logger.log({ orderId: charge.orderId, invoiceId: charge.invoiceId, outcome }, 'order was cancelled while its charge was settling; refunded on capture');
   }
 }
 

@@ -12,6 +12,7 @@ type DemoPaymentMethod = Omit<PaymentMethodRecord, 'providerCustomerId' | 'isDef
  * | 8082     | 4000 0000 0000 9995 | declined, insufficient_funds   |
  * | 5        | 4242 4242 4242 4242 | succeeds (customer-app Noa)    |
  * | 6        | 4242 4242 4242 4242 | succeeds (customer-app Dan)    |
+ * | 7        | 4242 4242 4242 4242 | succeeds (customer-app Léa)    |
  */
 export const DEMO_PAYMENT_METHODS: readonly DemoPaymentMethod[] = [
   demo('8080', 'pm_card_visa', '424242', '4242', 'Bob', 'Norman'),
@@ -19,6 +20,7 @@ export const DEMO_PAYMENT_METHODS: readonly DemoPaymentMethod[] = [
   demo('8082', 'pm_card_chargeDeclinedInsufficientFunds', '400000', '9995', 'Ira', 'Insufficient'),
   demo('5', 'pm_card_visa', '424242', '4242', 'Noa', 'Levi'),
   demo('6', 'pm_card_visa', '424242', '4242', 'Dan', 'Cohen'),
+  demo('7', 'pm_card_visa', '424242', '4242', 'Léa', 'Martin'),
 ];
 
 function demo(customerId: string, reference: string, first6: string, last4: string, first: string, last: string): DemoPaymentMethod {

@@ -11,7 +11,9 @@ import {
 } from '@order-platform/contracts';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
 import type { DataSource } from 'typeorm';
+import { findCancellation, ORDER_CANCELLED } from '../cancellations/cancelled-orders';
 import { ChargeInvoiceService } from '../charges/charge-invoice.service';
+import type { ChargeRecord } from '../charges/charge.entity';
 import { PayableInvoiceRecord } from '../invoices/payable-invoice.entity';
 import type { PaymentConfig } from '../payment-config';
 import { TransientPaymentError } from '../providers';
@@ -22,7 +24,9 @@ const POLL_INTERVAL_MS = 100;
 /**
  * payment.process-payment: the invoice's charge, performed now through the same code path as
  * InvoiceCreated when it has not happened yet. An invoice payment has not seen is waited for
- * briefly (its InvoiceCreated may be in flight), then NOT_FOUND.
+ * briefly (its InvoiceCreated may be in flight), then NOT_FOUND. A cancelled order is a
+ * CONFLICT (`payment: order_cancelled`), whether it was cancelled before the charge (nothing
+ * charged) or after it (the charge is refunded): the caller must not treat it as paid.
  */
 @Injectable()
 export class ProcessPaymentService {
@@ -47,6 +51,9 @@ export class ProcessPaymentService {
 
     try {
       const charge = await this.charges.chargeInvoice(invoice.invoiceId);
+      // A card declined first keeps its own reason below, even once the decline cancelled the order.
+      const cancelled = charge.declineCode === ORDER_CANCELLED || (charge.status === 'succeeded' && (await findCancellation(this.dataSource.manager, charge.orderId)));
+      if (cancelled) return cancelledOrderReply(charge);
       if (charge.status === 'declined') {
         return replyError(CommandErrorCodes.Conflict, `Payment for invoice ${invoice.invoiceId} was declined: ${charge.declineMessage}`, [
           { path: 'payment', message: charge.declineCode ?? 'card_declined' },
@@ -70,4 +77,12 @@ export class ProcessPaymentService {
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
+}
+
+function cancelledOrderReply(charge: ChargeRecord): CommandReply<ProcessPaymentResponse> {
+  const message =
+    charge.status === 'succeeded'
+      ? `Order ${charge.orderId} was cancelled after invoice ${charge.invoiceId} was charged; the charge is refunded`
+      : `Order ${charge.orderId} was cancelled; invoice ${charge.invoiceId} is not charged`;
+  return replyError(CommandErrorCodes.Conflict, message, [{ path: 'payment', message: ORDER_CANCELLED }]);
 }

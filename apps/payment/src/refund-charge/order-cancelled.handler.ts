@@ -8,8 +8,9 @@ import { PaymentRequestError } from '../providers';
 import { RefundChargeService } from './refund-charge.service';
 
 /**
- * OrderCancelled -> refund the order's card charge. A TransientPaymentError (or a charge still
- * settling) is retried with the same idempotency key, then dead-lettered.
+ * OrderCancelled -> refund the order's card charge. A TransientPaymentError from the refund is
+ * retried with the same idempotency key, then dead-lettered. A charge still settling is not a
+ * reason to retry: the cancellation is recorded and the settle step refunds it.
  */
 @Controller()
 export class OrderCancelledHandler {

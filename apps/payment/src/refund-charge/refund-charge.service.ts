@@ -1,25 +1,18 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createEvent, Topics, type TypedEvent } from '@order-platform/contracts';
-import { InboxHandler, OutboxWriter } from '@order-platform/messaging';
-import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { TypedEvent } from '@order-platform/contracts';
+import { InboxHandler } from '@order-platform/messaging';
 import type { EntityManager } from 'typeorm';
+import { recordCancellation } from '../cancellations/cancelled-orders';
+import { lockOrder } from '../cancellations/order-lock';
 import { PAYMENT_CONSUMER } from '../charge-invoice/invoice-created.handler';
 import { ChargeRecord } from '../charges/charge.entity';
-import type { PaymentProvider } from '../providers';
-import { PAYMENT_PROVIDER } from '../providers/payment-provider.token';
-import { RefundRecord } from './refund.entity';
+import { type ChargeRefundOutcome, ChargeRefunder, isCapturedCardCharge } from './charge-refunder';
 
-/** The key every provider call refunding this charge carries, first try and every retry. */
-export function refundIdempotencyKey(chargeTransactionId: number): string {
-  return `refund:${chargeTransactionId}`;
-}
-
-/** Still settling: the charge's outcome decides whether there is anything to refund. Retry. */
-export class ChargeNotFinalError extends Error {
-  override readonly name = 'ChargeNotFinalError';
-}
-
-export type RefundOutcome = 'refunded' | 'refund_failed' | 'already_refunded' | 'nothing_to_refund';
+/**
+ * `refund_on_settle`: the order's charge was still settling (provider slow or down). The
+ * cancellation is recorded, and the charge's settle step refunds the charge if it is captured.
+ */
+export type RefundOutcome = ChargeRefundOutcome | 'refund_on_settle' | 'nothing_to_refund';
 
 /**
  * OrderCancelled -> the order's captured card money goes back. Payment's own charge record is
@@ -27,20 +20,21 @@ export type RefundOutcome = 'refunded' | 'refund_failed' | 'already_refunded' | 
  * same fact): cash and account orders captured nothing, a declined charge took nothing, and an
  * order paid at a store has no charge here.
  *
- * Everything happens in the inbox transaction, under a row lock on the charge: the provider is
- * called with `refund:<transactionId>`, then the refund row (unique per charge) and its
- * PaymentRefunded outbox row are committed together. A crash or a TransientPaymentError before
- * that commit rolls it all back; the retry sends the same key and the provider answers with
- * its first result, so the customer is refunded once.
+ * The cancellation itself is recorded (cancelled_orders) under the order lock the charge path
+ * takes too (see lockOrder): an invoice that reaches payment after this is not charged, and a
+ * charge still settling finds it when it settles and refunds itself (ChargeInvoiceService), so
+ * this handler never waits on the provider's charge answer and never dead-letters for it.
+ *
+ * A captured charge is refunded here, in the inbox transaction, under a row lock on the charge
+ * (ChargeRefunder: one refund per charge, key `refund:<transactionId>`).
  */
 @Injectable()
 export class RefundChargeService {
   private readonly logger = new Logger(RefundChargeService.name);
 
   constructor(
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly refunder: ChargeRefunder,
     private readonly inbox: InboxHandler,
-    private readonly outbox: OutboxWriter,
   ) {}
 
   async onOrderCancelled(event: TypedEvent<'OrderCancelled'>): Promise<RefundOutcome | 'duplicate'> {
@@ -50,57 +44,18 @@ export class RefundChargeService {
 
   private async refundOrder(manager: EntityManager, event: TypedEvent<'OrderCancelled'>): Promise<RefundOutcome> {
     const { orderId, reason } = event.payload;
+    await lockOrder(manager, orderId);
     const charges = await manager.find(ChargeRecord, { where: { orderId }, lock: { mode: 'pessimistic_write' } });
-    if (charges.some((charge) => charge.status === 'attempting')) throw new ChargeNotFinalError(`the charge for order ${orderId} is still settling`);
-    const charge = charges.find((c) => c.status === 'succeeded' && c.method === 'card' && c.providerChargeId);
-    if (!charge?.providerChargeId) {
-      if (event.payload.refundRequired) this.logger.warn({ orderId }, 'refund required but payment holds no captured card charge for the order');
-      return 'nothing_to_refund';
+    await recordCancellation(manager, event);
+    const charge = charges.find(isCapturedCardCharge);
+    if (charge) return this.refunder.refund(manager, charge, { reason, cancellationEventId: event.id, correlationId: event.correlationId });
+    if (charges.some((c) => c.status === 'attempting')) {
+      // Its settle step takes the order lock after this commits and finds the cancellation.
+      this.logger.log({ orderId }, 'charge still settling; it is refunded when it settles as captured');
+      return 'refund_on_settle';
     }
-    if (await manager.existsBy(RefundRecord, { chargeTransactionId: charge.transactionId })) return 'already_refunded';
-
-    const idempotencyKey = refundIdempotencyKey(charge.transactionId);
-    const result = await this.provider.refund({ idempotencyKey, providerChargeId: charge.providerChargeId });
-    const refund: RefundRecord = {
-      id: randomUUID(),
-      chargeTransactionId: charge.transactionId,
-      orderId,
-      amountMinor: result.status === 'succeeded' ? result.amountMinor : charge.amountMinor,
-      currency: result.status === 'succeeded' ? result.currency : charge.currency,
-      idempotencyKey,
-      status: result.status,
-      providerRefundId: result.status === 'succeeded' ? result.providerRefundId : null,
-      failureCode: result.status === 'failed' ? result.reason : null,
-      failureMessage: result.status === 'failed' ? result.message : null,
-      reason,
-      cancellationEventId: event.id,
-      createdAt: new Date(),
-    };
-    // Built before the insert: TypeORM writes generated values back onto the inserted object.
-    const refunded = paymentRefundedEvent(refund, event.correlationId);
-    await manager.insert(RefundRecord, { ...refund });
-    if (result.status === 'failed') {
-      // Recorded for an operator to settle by hand; retrying would get the same answer.
-      this.logger.error({ orderId, chargeTransactionId: charge.transactionId, reason: result.reason }, `refund refused by the provider: ${result.message}`);
-      return 'refund_failed';
-    }
-    await this.outbox.append(manager, refunded);
-    return 'refunded';
+    if (event.payload.refundRequired) this.logger.warn({ orderId }, 'refund required but payment holds no captured card charge for the order');
+    // Nothing captured yet: the recorded cancellation keeps a later invoice from being charged.
+    return 'nothing_to_refund';
   }
-}
-
-function paymentRefundedEvent(refund: RefundRecord, correlationId: string): TypedEvent<'PaymentRefunded'> {
-  return createEvent(
-    Topics.PaymentRefunded,
-    {
-      orderId: refund.orderId,
-      paymentId: String(refund.chargeTransactionId),
-      refundId: refund.id,
-      amountMinor: refund.amountMinor,
-      currency: refund.currency,
-      reason: refund.reason,
-      refundedAt: refund.createdAt.toISOString(),
-    },
-    { correlationId },
-  );
 }

@@ -14,7 +14,7 @@ import { currentCorrelationId } from '@order-platform/messaging';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
 import type { ShipmentRow } from '../shipments/shipment-store';
 import type { ShipmentConfig } from '../shipment-config';
-import { ShipOrderService } from './ship-order.service';
+import { type HeldReason, ShipOrderService } from './ship-order.service';
 
 const POLL_MS = 100;
 
@@ -41,8 +41,9 @@ export class CreateShipmentHandler {
         return replyError(CommandErrorCodes.Conflict, `Order ${request.orderId} has not been paid`);
       }
       const correlationId = currentCorrelationId() ?? request.correlationId ?? request.orderId;
-      const { shipment, created } = await this.shipOrder.shipPaidOrder(request, correlationId);
-      return replyOk(toResponse(shipment, created));
+      const outcome = await this.shipOrder.shipPaidOrder(request, correlationId);
+      if ('held' in outcome) return replyError(CommandErrorCodes.Conflict, heldMessage(request.orderId, outcome));
+      return replyOk(toResponse(outcome.shipment, outcome.created));
     } catch (error) {
       this.logger.error({ err: error, orderId: request.orderId }, 'create-shipment failed');
       return replyError(CommandErrorCodes.Unavailable, 'the shipment could not be created, please retry');
@@ -56,6 +57,17 @@ export class CreateShipmentHandler {
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  }
+}
+
+function heldMessage(orderId: string, outcome: { held: HeldReason; deliveryRoundId?: string }): string {
+  switch (outcome.held) {
+    case 'cancelled':
+      return `Order ${orderId} has been cancelled`;
+    case 'awaiting-confirmation':
+      return `Order ${orderId} ships once the merchant has accepted it`;
+    case 'awaiting-round':
+      return `Order ${orderId} ships with delivery round ${outcome.deliveryRoundId}, which has not started yet`;
   }
 }
 

@@ -9,7 +9,10 @@ import { SHIPMENT_CONSUMER, ShipOrderService } from './ship-order.service';
 
 const MAX_ATTEMPTS = 5;
 
-/** InvoiceCreated gives the address, PaymentProcessed the go-ahead; see ShipOrderService. */
+/**
+ * InvoiceCreated gives the address, PaymentProcessed the go-ahead, DeliveryRoundStarted releases
+ * a group's held orders, OrderConfirmed releases an order the merchant had to accept, OrderCancelled stops an order from shipping; see ShipOrderService.
+ */
 @Controller()
 export class OrderEventsHandler {
   private readonly deadLettered: Counter<'topic' | 'reason'>;
@@ -35,6 +38,30 @@ export class OrderEventsHandler {
       this.metrics.recordEventHandled(Topics.PaymentProcessed, await this.shipOrder.onPaymentProcessed(event, attempt));
     });
     this.count(Topics.PaymentProcessed, outcome);
+  }
+
+  @EventPattern(Topics.DeliveryRoundStarted)
+  async onDeliveryRoundStarted(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await consumeReliably<'DeliveryRoundStarted'>(context, payload, this.options(), async (event) => {
+      this.metrics.recordEventHandled(Topics.DeliveryRoundStarted, await this.shipOrder.onDeliveryRoundStarted(event));
+    });
+    this.count(Topics.DeliveryRoundStarted, outcome);
+  }
+
+  @EventPattern(Topics.OrderConfirmed)
+  async onOrderConfirmed(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await consumeReliably<'OrderConfirmed'>(context, payload, this.options(), async (event) => {
+      this.metrics.recordEventHandled(Topics.OrderConfirmed, await this.shipOrder.onOrderConfirmed(event));
+    });
+    this.count(Topics.OrderConfirmed, outcome);
+  }
+
+  @EventPattern(Topics.OrderCancelled)
+  async onOrderCancelled(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const outcome = await consumeReliably<'OrderCancelled'>(context, payload, this.options(), async (event) => {
+      this.metrics.recordEventHandled(Topics.OrderCancelled, await this.shipOrder.onOrderCancelled(event));
+    });
+    this.count(Topics.OrderCancelled, outcome);
   }
 
   private options() {

@@ -14,13 +14,26 @@ export const SHIPMENT_CONSUMER = 'shipment';
 export const ADDRESS_ATTEMPTS = 3;
 const TRACKING_COLLISION_RETRIES = 5;
 
-export type ShipOutcome = { shipment: ShipmentRow; created: boolean };
-export type EventOutcome = 'shipped' | 'already-shipped' | 'parked' | 'recorded' | 'duplicate';
+/**
+ * Not shipped, and why: the order's delivery round has not started, the merchant has not
+ * accepted the order yet, or the order was cancelled.
+ */
+export type HeldReason = 'awaiting-round' | 'awaiting-confirmation' | 'cancelled';
+export type ShipOutcome = { shipment: ShipmentRow; created: boolean } | { held: HeldReason; deliveryRoundId?: string };
+export type EventOutcome = 'shipped' | 'already-shipped' | 'parked' | 'recorded' | 'duplicate' | HeldReason;
+export type RoundOutcome = 'round-started' | 'duplicate';
 
 /**
  * One shipment per order. PaymentProcessed and InvoiceCreated may arrive in either order (two
  * topics): whichever completes "paid + address known" ships. The create-shipment command
  * goes through the same ship() under the same per-order lock, so nothing ships twice.
+ *
+ * A group order's member (its invoice names a delivery round) is held until DeliveryRoundStarted
+ * records the round; the round then ships its paid members, and members paid later ship when
+ * their payment or invoice arrives. An order the merchant must accept first (its invoice says
+ * awaitsMerchantConfirmation) is held until OrderConfirmed is recorded; the confirmation may
+ * come before or after the invoice and payment, and whichever completes the set ships. A
+ * cancelled order (OrderCancelled, also a merchant's rejection) never ships.
  */
 @Injectable()
 export class ShipOrderService {
@@ -47,8 +60,7 @@ export class ShipOrderService {
       // A payment parked while the address was unknown ships now.
       const paid = await this.store.findPaid(manager, event.orderId);
       if (!paid) return 'recorded';
-      const { created } = await this.ship(manager, event.orderId, paid.correlationId);
-      return created ? 'shipped' : 'already-shipped';
+      return eventOutcomeOf(await this.ship(manager, event.orderId, paid.correlationId));
     });
     return result.status === 'duplicate' ? 'duplicate' : result.result;
   }
@@ -58,8 +70,7 @@ export class ShipOrderService {
       const { payload } = event;
       await this.store.recordPaid(manager, { orderId: payload.orderId, paymentId: payload.paymentId, correlationId: event.correlationId }, payload.processedAt);
       try {
-        const { created } = await this.ship(manager, payload.orderId, event.correlationId);
-        return created ? 'shipped' : 'already-shipped';
+        return eventOutcomeOf(await this.ship(manager, payload.orderId, event.correlationId));
       } catch (error) {
         // Retry a few times (the address may be in flight); then keep the payment and let
         // InvoiceCreated ship it, rather than hold the partition or dead-letter a paid order.
@@ -69,6 +80,55 @@ export class ShipOrderService {
         }
         throw error;
       }
+    });
+    return result.status === 'duplicate' ? 'duplicate' : result.result;
+  }
+
+  /**
+   * Records the round as started, then ships each listed member that is paid and has an
+   * address, all in the inbox transaction (a redelivery is a no-op; a failure retries the whole
+   * round, and the carrier's idempotency key covers bookings rolled back). Members are locked in
+   * a fixed order, so two deliveries of the round cannot deadlock; a member's payment or invoice
+   * arriving meanwhile waits on the member's lock and then sees the round started.
+   */
+  async onDeliveryRoundStarted(event: TypedEvent<'DeliveryRoundStarted'>): Promise<RoundOutcome> {
+    const result = await this.inbox.handleOnce(SHIPMENT_CONSUMER, event, async (manager) => {
+      const { payload } = event;
+      await this.store.recordRoundStarted(manager, { id: payload.deliveryRoundId, restaurantId: payload.restaurantId, startedAt: payload.startedAt });
+      const counts: Record<string, number> = {};
+      const orderIds = [...new Set(payload.members.map((member) => member.orderId))].sort();
+      for (const orderId of orderIds) {
+        const outcome = await this.shipRoundMember(manager, orderId, payload.deliveryRoundId);
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+      }
+      this.logger.log({ deliveryRoundId: payload.deliveryRoundId, groupOrderId: payload.groupOrderId, ...counts }, 'delivery round started');
+    });
+    return result.status === 'duplicate' ? 'duplicate' : 'round-started';
+  }
+
+  /**
+   * Records the merchant's acceptance under the order's lock, then ships the order if it is
+   * already paid and addressed; otherwise its payment or invoice ships it later.
+   */
+  async onOrderConfirmed(event: TypedEvent<'OrderConfirmed'>): Promise<EventOutcome> {
+    const result = await this.inbox.handleOnce(SHIPMENT_CONSUMER, event, async (manager): Promise<EventOutcome> => {
+      const { payload } = event;
+      await this.store.lockOrder(manager, payload.orderId);
+      await this.store.recordConfirmed(manager, { orderId: payload.orderId, confirmedAt: payload.confirmedAt });
+      const paid = await this.store.findPaid(manager, payload.orderId);
+      if (!paid || !(await this.store.findDestination(manager, payload.orderId))) return 'recorded';
+      return eventOutcomeOf(await this.ship(manager, payload.orderId, paid.correlationId));
+    });
+    return result.status === 'duplicate' ? 'duplicate' : result.result;
+  }
+
+  /** Remembers the cancellation, under the order's lock, so no later path ships the order. */
+  async onOrderCancelled(event: TypedEvent<'OrderCancelled'>): Promise<EventOutcome> {
+    const result = await this.inbox.handleOnce(SHIPMENT_CONSUMER, event, async (manager): Promise<EventOutcome> => {
+      const { payload } = event;
+      await this.store.lockOrder(manager, payload.orderId);
+      await this.store.recordCancelled(manager, { orderId: payload.orderId, reason: payload.reason, cancelledAt: payload.cancelledAt });
+      return 'recorded';
     });
     return result.status === 'duplicate' ? 'duplicate' : result.result;
   }
@@ -94,12 +154,34 @@ export class ShipOrderService {
     });
   }
 
-  private async ship(manager: EntityManager, orderId: string, correlationId: string): Promise<ShipOutcome> {
+  /** A round member not paid or without an address yet is left for its PaymentProcessed / InvoiceCreated. */
+  private async shipRoundMember(manager: EntityManager, orderId: string, deliveryRoundId: string): Promise<string> {
+    await this.store.lockOrder(manager, orderId);
+    const paid = await this.store.findPaid(manager, orderId);
+    if (!paid) return 'unpaid';
+    if (!(await this.store.findDestination(manager, orderId))) return 'address-unknown';
+    const outcome = await this.ship(manager, orderId, paid.correlationId, deliveryRoundId);
+    return eventOutcomeOf(outcome);
+  }
+
+  /**
+   * `startedRound`: the round being started, recorded on the shipment when the destination
+   * itself names none (its address came from the create-shipment command).
+   */
+  private async ship(manager: EntityManager, orderId: string, correlationId: string, startedRound?: string): Promise<ShipOutcome> {
     await this.store.lockOrder(manager, orderId);
     const existing = await this.store.findShipment(manager, orderId);
     if (existing) return { shipment: existing, created: false };
+    if (await this.store.isCancelled(manager, orderId)) return { held: 'cancelled' };
     const destination = await this.store.findDestination(manager, orderId);
     if (!destination) throw new DestinationUnknownError(orderId);
+    const deliveryRoundId = destination.deliveryRoundId ?? startedRound ?? null;
+    if (destination.deliveryRoundId && !(await this.store.isRoundStarted(manager, destination.deliveryRoundId))) {
+      return { held: 'awaiting-round', deliveryRoundId: destination.deliveryRoundId };
+    }
+    if (destination.awaitsMerchantConfirmation && !(await this.store.isConfirmed(manager, orderId))) {
+      return { held: 'awaiting-confirmation' };
+    }
 
     for (let attempt = 1; ; attempt++) {
       const label = await this.carrier.book({
@@ -120,6 +202,7 @@ export class ShipOrderService {
         address: destination.address,
         shippedAt: new Date(),
         estimatedDeliveryAt: label.estimatedDeliveryAt ? new Date(label.estimatedDeliveryAt) : null,
+        deliveryRoundId,
       };
       if (await this.store.insertShipment(manager, shipment)) {
         await this.outbox.append(manager, this.orderShipped(shipment, correlationId));
@@ -146,4 +229,9 @@ export class ShipOrderService {
       { correlationId },
     );
   }
+}
+
+function eventOutcomeOf(outcome: ShipOutcome): EventOutcome {
+  if ('held' in outcome) return outcome.held;
+  return outcome.created ? 'shipped' : 'already-shipped';
 }

@@ -16,5 +16,9 @@ export function destinationOfInvoice(invoice: InvoiceCreatedPayload): Destinatio
     phone: invoice.customerPhone?.trim() || invoice.deliveryAddress?.phone || null,
     address,
     source: 'invoice',
+    // A group order member waits for its delivery round.
+    ...(invoice.deliveryRoundId ? { deliveryRoundId: invoice.deliveryRoundId } : {}),
+    // An order the merchant must accept first waits for OrderConfirmed.
+    ...(invoice.awaitsMerchantConfirmation ? { awaitsMerchantConfirmation: true } : {}),
   };
 }

@@ -7,6 +7,10 @@ export interface Destination {
   phone: string | null;
   address: string;
   source: 'invoice' | 'command';
+  /** Set for a group order's member: it ships once this delivery round has started. */
+  deliveryRoundId?: string | null;
+  /** Set when the merchant must accept the order first: it ships once OrderConfirmed is recorded. */
+  awaitsMerchantConfirmation?: boolean;
 }
 
 export interface ShipmentRow {
@@ -20,6 +24,14 @@ export interface ShipmentRow {
   address: string;
   shippedAt: Date;
   estimatedDeliveryAt: Date | null;
+  /** The delivery round the order shipped with, for a group order's member. */
+  deliveryRoundId: string | null;
+}
+
+export interface DeliveryRound {
+  id: string;
+  restaurantId: string;
+  startedAt: string;
 }
 
 export interface PaidOrder {
@@ -29,7 +41,8 @@ export interface PaidOrder {
 }
 
 const SHIPMENT_COLUMNS = `id, order_id AS "orderId", carrier, tracking_number AS "trackingNumber", status,
-  recipient_name AS "recipientName", phone, address, shipped_at AS "shippedAt", estimated_delivery_at AS "estimatedDeliveryAt"`;
+  recipient_name AS "recipientName", phone, address, shipped_at AS "shippedAt", estimated_delivery_at AS "estimatedDeliveryAt",
+  delivery_round_id AS "deliveryRoundId"`;
 
 /** SQL of the shipment schema; every call runs in the caller's transaction. */
 export class ShipmentStore {
@@ -43,18 +56,29 @@ export class ShipmentStore {
   async saveDestination(manager: EntityManager, destination: Destination, overwrite: boolean): Promise<void> {
     const conflict = overwrite
       ? `DO UPDATE SET recipient_name = EXCLUDED.recipient_name, phone = EXCLUDED.phone, address = EXCLUDED.address,
-           source = EXCLUDED.source, updated_at = now()`
+           source = EXCLUDED.source, delivery_round_id = EXCLUDED.delivery_round_id,
+           awaits_merchant_confirmation = EXCLUDED.awaits_merchant_confirmation, updated_at = now()`
       : 'DO NOTHING';
     await manager.query(
-      `INSERT INTO ${this.s}.order_destinations (order_id, recipient_name, phone, address, source) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO ${this.s}.order_destinations (order_id, recipient_name, phone, address, source, delivery_round_id, awaits_merchant_confirmation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (order_id) ${conflict}`,
-      [destination.orderId, destination.recipientName, destination.phone, destination.address, destination.source],
+      [
+        destination.orderId,
+        destination.recipientName,
+        destination.phone,
+        destination.address,
+        destination.source,
+        destination.deliveryRoundId ?? null,
+        destination.awaitsMerchantConfirmation === true,
+      ],
     );
   }
 
   async findDestination(manager: EntityManager, orderId: string): Promise<Destination | undefined> {
     const rows: Destination[] = await manager.query(
-      `SELECT order_id AS "orderId", recipient_name AS "recipientName", phone, address, source
+      `SELECT order_id AS "orderId", recipient_name AS "recipientName", phone, address, source, delivery_round_id AS "deliveryRoundId",
+              awaits_merchant_confirmation AS "awaitsMerchantConfirmation"
          FROM ${this.s}.order_destinations WHERE order_id = $1`,
       [orderId],
     );
@@ -85,8 +109,8 @@ export class ShipmentStore {
   /** False when the tracking number is taken (the caller asks the carrier for another). */
   async insertShipment(manager: EntityManager, shipment: ShipmentRow): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO ${this.s}.shipments (id, order_id, carrier, tracking_number, status, recipient_name, phone, address, shipped_at, estimated_delivery_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO ${this.s}.shipments (id, order_id, carrier, tracking_number, status, recipient_name, phone, address, shipped_at, estimated_delivery_at, delivery_round_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (tracking_number) DO NOTHING RETURNING id`,
       [
         shipment.id,
@@ -99,8 +123,49 @@ export class ShipmentStore {
         shipment.address,
         shipment.shippedAt,
         shipment.estimatedDeliveryAt,
+        shipment.deliveryRoundId,
       ],
     );
+    return rows.length === 1;
+  }
+
+  /** Idempotent: a redelivered or concurrent DeliveryRoundStarted keeps the first start. */
+  async recordRoundStarted(manager: EntityManager, round: DeliveryRound): Promise<void> {
+    await manager.query(`INSERT INTO ${this.s}.delivery_rounds (id, restaurant_id, started_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+      round.id,
+      round.restaurantId,
+      round.startedAt,
+    ]);
+  }
+
+  async isRoundStarted(manager: EntityManager, roundId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${this.s}.delivery_rounds WHERE id = $1`, [roundId]);
+    return rows.length === 1;
+  }
+
+  async recordCancelled(manager: EntityManager, cancelled: { orderId: string; reason: string; cancelledAt: string }): Promise<void> {
+    await manager.query(`INSERT INTO ${this.s}.cancelled_orders (order_id, reason, cancelled_at) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING`, [
+      cancelled.orderId,
+      cancelled.reason,
+      cancelled.cancelledAt,
+    ]);
+  }
+
+  async isCancelled(manager: EntityManager, orderId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${this.s}.cancelled_orders WHERE order_id = $1`, [orderId]);
+    return rows.length === 1;
+  }
+
+  /** Idempotent: a redelivered OrderConfirmed keeps the first confirmation. */
+  async recordConfirmed(manager: EntityManager, confirmed: { orderId: string; confirmedAt: string }): Promise<void> {
+    await manager.query(`INSERT INTO ${this.s}.confirmed_orders (order_id, confirmed_at) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`, [
+      confirmed.orderId,
+      confirmed.confirmedAt,
+    ]);
+  }
+
+  async isConfirmed(manager: EntityManager, orderId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${this.s}.confirmed_orders WHERE order_id = $1`, [orderId]);
     return rows.length === 1;
   }
 

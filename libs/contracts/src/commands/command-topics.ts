@@ -45,4 +45,15 @@ export const Commands = {
     RecordDecision: commandTopic('cart', 'customer-app-record-decision'),
     RestaurantDecision: commandTopic('order-status', 'restaurant-decision'),
   },
+  /** Group orders ("FoodRush"): cart owns the groups, their member orders and their timers. */
+  GroupOrders: {
+    CreateOrder: commandTopic('cart', 'group-create-order'),
+    JoinGroupOrder: commandTopic('cart', 'group-join-order'),
+    CreateExternalOrder: commandTopic('cart', 'group-external-order'),
+    GetOrder: commandTopic('cart', 'group-get-order'),
+    ListCustomerOrders: commandTopic('cart', 'group-list-customer-orders'),
+    GetGroupOrder: commandTopic('cart', 'group-get-group-order'),
+    ListGroupOrders: commandTopic('cart', 'group-list-group-orders'),
+    ConfirmGroupOrder: commandTopic('cart', 'group-confirm-group-order'),
+  },
 } as const;

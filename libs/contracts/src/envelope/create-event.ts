@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventType } from '../topics/topics';
 import { EventPayloads, eventDefinition, TypedEvent } from '../registry/event-registry';
+import { groupOrderKey } from '../events/group-order.events';
 import { EventHeaders } from './event-headers';
 
 export interface CreateEventOptions {
@@ -9,7 +10,7 @@ export interface CreateEventOptions {
   occurredAt?: Date | string;
 }
 
-/** Builds an envelope for `type` with the current schema version; orderId comes from the payload. */
+/** Builds an envelope for `type` with the current schema version; orderId (the key) comes from the payload. */
 export function createEvent<T extends EventType>(
   type: T,
   payload: EventPayloads[T],
@@ -22,7 +23,7 @@ export function createEvent<T extends EventType>(
     schemaVersion: eventDefinition(type).schemaVersion,
     occurredAt: typeof occurredAt === 'string' ? occurredAt : occurredAt.toISOString(),
     correlationId: options.correlationId,
-    orderId: payload.orderId,
+    orderId: 'orderId' in payload ? payload.orderId : groupOrderKey(payload.groupOrderId),
     payload,
   } as TypedEvent<T>;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 import { OrderLine } from './shared/order-line';
 import { PostalAddress } from './shared/postal-address';
@@ -107,4 +107,17 @@ export class CartUpdatedPayload {
   @IsOptional()
   @IsIn(PAYMENT_TERMS)
   paymentTerms?: PaymentTerms;
+
+  /** Set for a group order's member: shipment holds it until that delivery round starts. */
+  @IsOptional()
+  @IsIdentifier()
+  deliveryRoundId?: string;
+
+  /**
+   * Set for an order the merchant must accept first (customer-app orders): shipment holds it,
+   * even when paid and invoiced, until OrderConfirmed; a rejected order (OrderCancelled) never ships.
+   */
+  @IsOptional()
+  @IsBoolean()
+  awaitsMerchantConfirmation?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 import { PostalAddress } from './shared/postal-address';
 import { PAYMENT_TERMS, type PaymentTerms } from './cart-updated.event';
@@ -93,4 +93,14 @@ export class InvoiceCreatedPayload {
   @IsOptional()
   @IsIn(PAYMENT_TERMS)
   paymentTerms?: PaymentTerms;
+
+  /** Copied from CartUpdated: the group delivery round the order ships with. */
+  @IsOptional()
+  @IsIdentifier()
+  deliveryRoundId?: string;
+
+  /** Copied from CartUpdated: shipment holds the order until the merchant confirms it (OrderConfirmed). */
+  @IsOptional()
+  @IsBoolean()
+  awaitsMerchantConfirmation?: boolean;
 }

@@ -1,5 +1,6 @@
 import { CartUpdatedPayload } from '../events/cart-updated.event';
 import { EmailSentPayload } from '../events/email-sent.event';
+import { DeliveryRoundStartedPayload, GroupOrderCancelledPayload, GroupOrderClosedPayload, GroupOrderConfirmedPayload } from '../events/group-order.events';
 import { InvoiceCreatedPayload } from '../events/invoice-created.event';
 import { InvoiceVoidedPayload } from '../events/invoice-voided.event';
 import { OrderDeliveredPayload } from '../events/order-delivered.event';
@@ -33,6 +34,10 @@ export interface EventPayloads {
   OrderCancelled: OrderCancelledPayload;
   OrderCompleted: OrderCompletedPayload;
   OrderPaid: OrderPaidPayload;
+  GroupOrderClosed: GroupOrderClosedPayload;
+  GroupOrderConfirmed: GroupOrderConfirmedPayload;
+  GroupOrderCancelled: GroupOrderCancelledPayload;
+  DeliveryRoundStarted: DeliveryRoundStartedPayload;
 }
 
 /** A validated event of one type. */
@@ -77,6 +82,10 @@ export const EventRegistry: { readonly [T in EventType]: EventDefinition<T> } = 
   OrderCancelled: define(Topics.OrderCancelled, OrderCancelledPayload, 'order-status', 'The order was cancelled.'),
   OrderCompleted: define(Topics.OrderCompleted, OrderCompletedPayload, 'order-status', 'The order was completed.'),
   OrderPaid: define(Topics.OrderPaid, OrderPaidPayload, 'order-status', 'The order was marked paid in its lifecycle.'),
+  GroupOrderClosed: define(Topics.GroupOrderClosed, GroupOrderClosedPayload, 'cart', 'A group order stopped taking members; each member order entered checkout at its final discounted price.'),
+  GroupOrderConfirmed: define(Topics.GroupOrderConfirmed, GroupOrderConfirmedPayload, 'cart', 'The restaurant confirmed it will deliver a closed group order.'),
+  GroupOrderCancelled: define(Topics.GroupOrderCancelled, GroupOrderCancelledPayload, 'cart', 'A group order ended unconfirmed; its member orders are cancelled and refunded.'),
+  DeliveryRoundStarted: define(Topics.DeliveryRoundStarted, DeliveryRoundStartedPayload, 'cart', "A confirmed group order's delivery round started: its orders ship together."),
 };
 
 export function isEventType(value: unknown): value is EventType {

@@ -14,6 +14,10 @@ export const Topics = {
   OrderCancelled: 'OrderCancelled',
   OrderCompleted: 'OrderCompleted',
   OrderPaid: 'OrderPaid',
+  GroupOrderClosed: 'GroupOrderClosed',
+  GroupOrderConfirmed: 'GroupOrderConfirmed',
+  GroupOrderCancelled: 'GroupOrderCancelled',
+  DeliveryRoundStarted: 'DeliveryRoundStarted',
 } as const;
 
 export type EventType = (typeof Topics)[keyof typeof Topics];

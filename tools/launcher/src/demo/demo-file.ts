@@ -43,6 +43,11 @@ export const DEMO_CREDENTIALS: DemoCredentials = {
     { username: 'customer6', password: 'customer6-demo', role: 'CUSTOMER_APP', customerId: '6' },
     { username: 'restaurant9', password: 'restaurant9-demo', role: 'RESTAURANT_APP', restaurantId: '9' },
     { username: 'restaurant10', password: 'restaurant10-demo', role: 'RESTAURANT_APP', restaurantId: '10' },
+    // Group orders (FoodRush): customer 7 is activated with a card; 26 is not activated; 35 lacks name and phone.
+    { username: 'customer7', password: 'customer7-demo', role: 'CUSTOMER_APP', customerId: '7' },
+    { username: 'customer26', password: 'customer26-demo', role: 'CUSTOMER_APP', customerId: '26' },
+    { username: 'customer35', password: 'customer35-demo', role: 'CUSTOMER_APP', customerId: '35' },
+    { username: 'restaurant6', password: 'restaurant6-demo', role: 'RESTAURANT_APP', restaurantId: '6' },
   ],
   // Authorization: token <token> on /api/store/orders/*.
   storeTokens: [{ store: 'Burger God', token: 'demo-burger-god-token', sampleOrder: 'FR9TL74P' }],

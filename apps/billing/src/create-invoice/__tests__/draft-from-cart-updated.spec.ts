@@ -30,5 +30,15 @@ describe('draftFromCartUpdated', () => {
     expect(draft.contact).toEqual({ name: undefined, email: undefined, phone: undefined });
     expect(draft.paymentTerms).toBe('account');
     expect(draft.lines.map((l) => l.taxMinor)).toEqual([1803]);
+    expect(draft.deliveryRoundId).toBeUndefined();
+    expect(draft.awaitsMerchantConfirmation).toBe(false);
+  });
+
+  it("keeps a group order member's delivery round", () => {
+    expect(draftFromCartUpdated({ ...order, channel: 'group', deliveryRoundId: '20' }).deliveryRoundId).toBe('20');
+  });
+
+  it('keeps that a customer-app order waits for the merchant to accept it', () => {
+    expect(draftFromCartUpdated({ ...order, channel: 'customer-app', awaitsMerchantConfirmation: true }).awaitsMerchantConfirmation).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
 import type { DataSource } from 'typeorm';
 import type { CartConfig } from '../../cart-config';
+import { seedGroupOrderDemo } from '../../group-orders/demo-data/seed-group-order-demo';
 import { hashPassword } from '../auth/password-hash';
 import { DEMO_APP_CUSTOMERS, DEMO_APP_USERS, DEMO_COUPONS, DEMO_RESTAURANT_PRODUCTS, DEMO_RESTAURANTS } from './demo-customer-app-data';
 
@@ -21,9 +22,15 @@ export class DemoCustomerAppSeeder implements OnApplicationBootstrap {
     const hashes = await Promise.all(DEMO_APP_USERS.map((user) => hashPassword(user.password)));
     await this.dataSource.transaction(async (manager) => {
       for (const c of DEMO_APP_CUSTOMERS) {
-        await manager.query(`INSERT INTO customers (id, name, email, phone, shipping_address) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, [
-          c.id, c.name, c.email, c.phone, c.shippingAddress,
-        ]);
+        await manager.query(
+          `INSERT INTO customers (id, name, email, phone, shipping_address, first_name, last_name, activated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO NOTHING`,
+          [c.id, c.name, c.email, c.phone, c.shippingAddress, c.firstName, c.lastName, c.activated],
+        );
+        // A database seeded before group orders gets the names they need, once.
+        if (c.firstName !== null) {
+          await manager.query(`UPDATE customers SET first_name = $2, last_name = $3 WHERE id = $1 AND first_name IS NULL AND last_name IS NULL`, [c.id, c.firstName, c.lastName]);
+        }
       }
       for (const r of DEMO_RESTAURANTS) {
         await manager.query(`INSERT INTO restaurants (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [r.id, r.name, r.currency]);
@@ -33,6 +40,7 @@ export class DemoCustomerAppSeeder implements OnApplicationBootstrap {
           p.restaurantId, p.id, p.name, p.unitPriceMinor,
         ]);
       }
+      await seedGroupOrderDemo(manager);
       for (const [index, u] of DEMO_APP_USERS.entries()) {
         await manager.query(
           `INSERT INTO app_users (username, password_hash, role, customer_id, restaurant_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING`,

@@ -1,18 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   Commands,
   type CustomerAppOrderView,
   type GetOrderResponse,
+  type GroupMemberOrderView,
   type RestaurantDecisionResponse,
 } from '@order-platform/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import { flattenValidationErrors, RequestValidationError } from '../../api-errors/request-validation.error';
 import { AppAuthGuard, CurrentApp } from '../../auth/app-auth.guard';
 import { AppAuthError, type AppIdentity, wrongAuthenticatedUser } from '../../auth/app-identity';
 import { CommandBus } from '../../commands/command-bus.service';
+import { FoodRushApiErrors } from '../../group-orders/shared/food-rush-api-errors.decorator';
+import { FoodRushCommands } from '../../group-orders/shared/food-rush-commands';
+import { parseIncludeList } from '../../group-orders/shared/include-list';
+import { isFoodRushOrderBody, requireJsonObject } from '../../group-orders/shared/json-object-body';
+import { isDigitsOnly } from '../../group-orders/shared/numeric-id';
+import { CreateFoodRushOrderRequestBody } from '../../group-orders/views/food-rush-request.body';
+import { FoodRushOrderBody } from '../../group-orders/views/group-order.body';
 import { CustomerAppExceptionFilter } from '../customer-app-exception.filter';
 import { type CustomerAppOrderResponse, presentCustomerAppOrder } from './customer-app-order.presenter';
 import { CreateOrderDto } from './create-order.dto';
@@ -31,23 +40,58 @@ const STEP_MODELS = [CouponStepDto, CustomerDetailsStepDto, PaymentConfirmationS
 /** The customer-app and restaurant-app orders API: create, step through, track. */
 @ApiTags('customer-app')
 @ApiBearerAuth()
-@ApiExtraModels(...STEP_MODELS)
+@ApiExtraModels(...STEP_MODELS, CreateOrderDto, CreateFoodRushOrderRequestBody, FoodRushOrderBody)
 @UseFilters(CustomerAppExceptionFilter)
 @UseGuards(AppAuthGuard)
 @Controller('orders')
 export class CustomerAppOrdersController {
-  constructor(private readonly commands: CommandBus) {}
+  /** FoodRush (group) orders share `POST /orders` and `GET /orders/{id}`; the cart's group-order commands answer them. */
+  private readonly foodRush: FoodRushCommands;
+
+  constructor(private readonly commands: CommandBus) {
+    this.foodRush = new FoodRushCommands(commands);
+  }
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'STEP 1: create an order (CUSTOMER_APP). A body with foodRushDurationInMinutes is a group order.' })
-  @ApiBody({ type: CreateOrderDto })
-  async create(@Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
-    if (body && typeof body === 'object' && 'foodRushDurationInMinutes' in body) {
-      throw new FamilyRefusal('groupOrdersNotAvailable', 'Group orders (foodRushDurationInMinutes) are not available yet.');
+  @ApiOperation({
+    summary: 'STEP 1: create an order (CUSTOMER_APP) → 200. A body with foodRushDurationInMinutes creates a FoodRush group order instead → 201.',
+    description:
+      'Dispatch rule: a JSON object carrying `foodRushDurationInMinutes` is a FoodRush (group) order ' +
+      '(CreateFoodRushOrderRequestBody; answers 201 with the FoodRush order and the group-orders errors); any other body ' +
+      'is the customer app order of STEP 1 (CreateOrderDto; answers 200).',
+  })
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateOrderDto) }, { $ref: getSchemaPath(CreateFoodRushOrderRequestBody) }] } })
+  @ApiOkResponse({ description: 'Customer-app order created (STEP 1)' })
+  @ApiCreatedResponse({ description: 'FoodRush group order created (body with foodRushDurationInMinutes)', type: FoodRushOrderBody })
+  @FoodRushApiErrors(
+    'invalidRequest',
+    'commentTooLong',
+    'missingProductFormats',
+    'missingDeliveryAddress',
+    'wrongAuthenticatedUser',
+    'userShouldBeActivated',
+    'missingCustomerInformation',
+    'unexistingProductFormats',
+    'invalidFoodRushDuration',
+    'noProductFormats',
+    'productFormatsFromDifferentRestaurants',
+    'deliveryDistanceTooLong',
+    'restaurantNotLocated',
+    'restaurantClosed',
+    'restaurantClosingSoon',
+    'restaurantDeliveryCapacityExceeded',
+    'minimumGroupOrderPriceNotReached',
+    'groupOrderAlreadyExisting',
+  )
+  async create(@Body() body: unknown, @CurrentApp() app: AppIdentity, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerAppOrderResponse | GroupMemberOrderView> {
+    if (isFoodRushOrderBody(body)) {
+      const order = await this.foodRush.createOrder(app, body);
+      void reply.status(201);
+      return order;
     }
     const customerId = this.requireCustomer(app);
-    const dto = plainToInstance(CreateOrderDto, body ?? {});
+    const dto = plainToInstance(CreateOrderDto, requireJsonObject(body));
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw new RequestValidationError(flattenValidationErrors(errors));
     const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.CreateOrder, { ...dto, customerId }, customerId);
@@ -66,8 +110,17 @@ export class CustomerAppOrdersController {
   }
 
   @Get(':order_id')
-  @ApiOperation({ summary: 'STEP 5: track the order (status, money, timeline); polling uses GET, not PUT' })
-  async track(@Param('order_id') orderId: string, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse> {
+  @ApiOperation({
+    summary: 'STEP 5: track the order (status, money, timeline); polling uses GET, not PUT. A digits-only id is a FoodRush order instead.',
+    description:
+      'Dispatch rule: customer-app orders have UUIDs; a digits-only id (e.g. `8`) names a FoodRush (group) order and answers ' +
+      'FoodRushOrderBody, embedding what `include` lists (customer, groupOrder, deliveryAddress, productFormats, restaurant).',
+  })
+  @ApiQuery({ name: 'include', required: false, type: String, description: 'FoodRush orders only: comma-separated objects to embed', example: 'customer,groupOrder,deliveryAddress,productFormats' })
+  @ApiOkResponse({ description: 'The customer-app order, or the FoodRush order for a digits-only id', schema: { oneOf: [{ type: 'object', description: 'customer-app order' }, { $ref: getSchemaPath(FoodRushOrderBody) }] } })
+  @FoodRushApiErrors('wrongAuthenticatedUser', 'orderNotFound')
+  async track(@Param('order_id') orderId: string, @Query('include') include: unknown, @CurrentApp() app: AppIdentity): Promise<CustomerAppOrderResponse | GroupMemberOrderView> {
+    if (isDigitsOnly(orderId)) return this.foodRush.getOrder(app, orderId, parseIncludeList(include));
     const order = await this.getOwnOrder(orderId, app);
     const checkout = order.state === 'CREATED' || order.state === 'DETAILS_CONFIRMED' ? undefined : await this.checkoutOf(orderId);
     return presentCustomerAppOrder(order, checkout);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CommandErrorCodes, Commands, type CustomerAppOrderView, type GetOrderResponse } from '@order-platform/contracts';
+import { CommandErrorCodes, Commands, type CustomerAppOrderView } from '@order-platform/contracts';
 import type { FastifyRequest } from 'fastify';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import { type AppIdentity, wrongAuthenticatedUser } from '../../auth/app-identity';
 import { CommandBus } from '../../commands/command-bus.service';
-import { callerMayWatch, type OrderParties, orderPartiesOf, type TrackingAccessPolicy } from './tracking-access.policy';
+import { callerMayWatch, type OrderParties, orderPartiesOf, type TrackedOrder, type TrackingAccessPolicy } from './tracking-access.policy';
 
 /**
  * Only the order's customer or its restaurant may watch it. The customer is in the order's
@@ -15,7 +15,7 @@ import { callerMayWatch, type OrderParties, orderPartiesOf, type TrackingAccessP
 export class AppTrackingAccessPolicy implements TrackingAccessPolicy {
   constructor(private readonly commands: CommandBus) {}
 
-  async denialOf(request: FastifyRequest, order: GetOrderResponse): Promise<string | undefined> {
+  async denialOf(request: FastifyRequest, order: TrackedOrder): Promise<string | undefined> {
     const caller = (request as FastifyRequest & { appIdentity?: AppIdentity }).appIdentity;
     if (!caller) return 'Only the order\'s customer or restaurant may track it.';
     const parties = orderPartiesOf(order);

@@ -9,14 +9,15 @@ import { OrderTrackingController } from './order-tracking.controller';
 import { OrderTrackingService } from './order-tracking.service';
 import { TRACKING_ACCESS_POLICY } from './tracking-access.policy';
 import { TrackingEventConsumer } from './tracking-event-consumer.service';
-import { loadTrackingSettings, TRACKING_SETTINGS } from './tracking-settings';
+import type { GatewayConfig } from '../../gateway-config';
+import { TRACKING_SETTINGS, type TrackingSettings } from './tracking-settings';
 
 /** `GET /orders/{order_id}/events`: an order's status changes pushed as Server-Sent Events. */
 @Module({
   imports: [CommandsModule, AuthModule],
   controllers: [OrderTrackingController],
   providers: [
-    { provide: TRACKING_SETTINGS, inject: [SERVICE_CONFIG], useFactory: (config: object) => loadTrackingSettings(config) },
+    { provide: TRACKING_SETTINGS, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig): TrackingSettings => config },
     { provide: TRACKING_ACCESS_POLICY, useClass: AppTrackingAccessPolicy },
     OrderEventHub,
     TrackingEventConsumer,

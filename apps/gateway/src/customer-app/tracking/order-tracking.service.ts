@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
-import { Commands, type CheckoutStatus, type GetOrderResponse } from '@order-platform/contracts';
+import { CommandErrorCodes, Commands, type CheckoutStatus, type CustomerAppOrderView, type GetOrderResponse } from '@order-platform/contracts';
+import { CommandFailedError } from '../../api-errors/command-failed.error';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '../../commands/command-bus.service';
 import { OrderEventHub } from './order-event-hub';
 import { SseStream } from './sse-stream';
 import { statusAfter, type TrackedEvent } from './tracked-events';
+import type { TrackedOrder } from './tracking-access.policy';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking-settings';
 
 /** Headers of an event stream; `x-accel-buffering: no` stops nginx from holding events back. */
@@ -37,22 +39,39 @@ export class OrderTrackingService implements OnModuleDestroy {
   }
 
   /** The order's current state; throws (404, 503 ...) before anything is written. */
-  async snapshot(orderId: string): Promise<GetOrderResponse> {
-    return this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+  async snapshot(orderId: string): Promise<TrackedOrder> {
+    try {
+      return await this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      // A customer-app order is a draft in cart until its payment step: watchable from creation on.
+      const draft = await this.draftOf(orderId);
+      if (!draft) throw error;
+      return { orderId, status: 'pending', timeline: [], parties: { customerId: draft.customerId, restaurantId: draft.restaurantId } };
+    }
+  }
+
+  private async draftOf(orderId: string): Promise<CustomerAppOrderView | undefined> {
+    try {
+      return await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   /**
    * Subscribes before the snapshot is taken; `start` then takes the reply over and streams,
    * `cancel` releases the subscription when the request fails instead.
    */
-  prepare(orderId: string): { start(order: GetOrderResponse, reply: FastifyReply): void; cancel(): void } {
+  prepare(orderId: string): { start(order: TrackedOrder, reply: FastifyReply): void; cancel(): void } {
     const held: TrackedEvent[] = [];
     let deliver: ((event: TrackedEvent) => void) | undefined;
     const unsubscribe = this.hub.subscribe(orderId, (event) => (deliver ? deliver(event) : held.push(event)));
 
     return {
       cancel: unsubscribe,
-      start: (order, reply) => {
+      start: ({ parties: _parties, ...order }, reply) => {
         if (this.shuttingDown) {
           unsubscribe();
           throw new ServiceUnavailableException('The gateway is shutting down, please reconnect');
@@ -99,4 +118,8 @@ export class OrderTrackingService implements OnModuleDestroy {
       stream.end('shutdown');
     }
   }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof CommandFailedError && error.error.code === CommandErrorCodes.NotFound;
 }

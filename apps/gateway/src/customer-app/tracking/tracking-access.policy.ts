@@ -7,8 +7,14 @@ import type { FastifyRequest } from 'fastify';
  */
 export interface TrackingAccessPolicy {
   /** Resolves to a denial message, or undefined when the caller may subscribe. */
-  denialOf(request: FastifyRequest, order: GetOrderResponse): Promise<string | undefined> | string | undefined;
+  denialOf(request: FastifyRequest, order: TrackedOrder): Promise<string | undefined> | string | undefined;
 }
+
+/**
+ * The order a stream starts from: order-status's view, or for a customer-app order still
+ * being built (no event yet) an empty pending view whose parties come from the draft.
+ */
+export type TrackedOrder = GetOrderResponse & { parties?: OrderParties };
 
 export const TRACKING_ACCESS_POLICY = Symbol('TRACKING_ACCESS_POLICY');
 
@@ -18,8 +24,8 @@ export interface OrderParties {
   restaurantId?: string;
 }
 
-export function orderPartiesOf(order: GetOrderResponse): OrderParties {
-  const parties: OrderParties = {};
+export function orderPartiesOf(order: TrackedOrder): OrderParties {
+  const parties: OrderParties = { ...order.parties };
   for (const step of order.timeline) {
     const customerId = step.details['customerId'];
     const restaurantId = step.details['restaurantId'];

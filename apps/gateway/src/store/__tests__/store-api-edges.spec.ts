@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { arrivedOverHttps } from '../auth/https-transport';
 import { storeTokenOf } from '../auth/store-token-header';
 import { toStoreOrderBody } from '../orders/store-order.presenter';
-import { parseStoreApiSettings } from '../store-api-settings';
+import { loadConfig } from '@order-platform/service-kit';
+import { GatewayConfig } from '../../gateway-config';
 
 function request(headers: Record<string, string>, encrypted = false): FastifyRequest {
   return { headers, raw: { socket: { encrypted } } } as unknown as FastifyRequest;
@@ -10,10 +11,11 @@ function request(headers: Record<string, string>, encrypted = false): FastifyReq
 
 describe('store API edges', () => {
   it('reads STORE_API_REQUIRE_HTTPS: off by default, on/off accepted, anything else refused by name', () => {
-    expect(parseStoreApiSettings({})).toEqual({ requireHttps: false });
-    expect(parseStoreApiSettings({ STORE_API_REQUIRE_HTTPS: 'on' })).toEqual({ requireHttps: true });
-    expect(parseStoreApiSettings({ STORE_API_REQUIRE_HTTPS: 'OFF' })).toEqual({ requireHttps: false });
-    expect(() => parseStoreApiSettings({ STORE_API_REQUIRE_HTTPS: 'sometimes' })).toThrow(/STORE_API_REQUIRE_HTTPS/);
+    const requireHttps = (env: Record<string, string>) => loadConfig(GatewayConfig, { HTTP_PORT: '3000', KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_CLIENT_ID: 'gateway', ...env }).STORE_API_REQUIRE_HTTPS;
+    expect(requireHttps({})).toBe(false);
+    expect(requireHttps({ STORE_API_REQUIRE_HTTPS: 'on' })).toBe(true);
+    expect(requireHttps({ STORE_API_REQUIRE_HTTPS: 'OFF' })).toBe(false);
+    expect(() => requireHttps({ STORE_API_REQUIRE_HTTPS: 'sometimes' })).toThrow(/STORE_API_REQUIRE_HTTPS must be on or off/);
   });
 
   it('judges HTTPS by the TLS socket, or by the first X-Forwarded-Proto hop', () => {

@@ -33,6 +33,11 @@ describe('destinationOfInvoice', () => {
     expect(destination).toMatchObject({ recipientName: 'Ada', phone: '555', address: '1 Main St, 12345 Springfield, US' });
   });
 
+  it('keeps that the order waits for the merchant to accept it, and only then', () => {
+    expect(destinationOfInvoice(invoice({ shippingAddress: '17 boulevard', awaitsMerchantConfirmation: true }))).toMatchObject({ awaitsMerchantConfirmation: true });
+    expect(destinationOfInvoice(invoice({ shippingAddress: '17 boulevard' }))).not.toHaveProperty('awaitsMerchantConfirmation');
+  });
+
   it('is undefined without any address', () => {
     expect(destinationOfInvoice(invoice({ customerName: 'Lital Hay' }))).toBeUndefined();
   });

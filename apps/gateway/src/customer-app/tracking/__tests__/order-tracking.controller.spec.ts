@@ -6,7 +6,6 @@ import { OrderEventHub } from '../order-event-hub';
 import { OrderTrackingController } from '../order-tracking.controller';
 import { OrderTrackingService } from '../order-tracking.service';
 import type { TrackingAccessPolicy } from '../tracking-access.policy';
-import { TrackingSettings } from '../tracking-settings';
 
 const order: GetOrderResponse = {
   orderId: '456',
@@ -62,7 +61,7 @@ describe('OrderTrackingController', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     // The snapshot answers only when released, so events can land while it is in flight.
     const bus = { send: async () => gate.then(() => order) } as unknown as CommandBus;
-    tracking = new OrderTrackingService(bus, hub, new TrackingSettings());
+    tracking = new OrderTrackingService(bus, hub, { TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000, TRACKING_MAX_BUFFERED_EVENTS: 256 });
   });
 
   afterEach(() => tracking.onModuleDestroy());

@@ -1,7 +1,8 @@
 import type { GetOrderResponse } from '@order-platform/contracts';
 import { accessTokenOf } from '../access-token-query.middleware';
 import { callerMayWatch, orderPartiesOf } from '../tracking-access.policy';
-import { loadTrackingSettings } from '../tracking-settings';
+import { loadConfig } from '@order-platform/service-kit';
+import { GatewayConfig } from '../../../gateway-config';
 
 describe('who may watch an order', () => {
   const order: GetOrderResponse = {
@@ -28,7 +29,8 @@ describe('accessTokenOf', () => {
   });
 });
 
-describe('loadTrackingSettings', () => {
+describe('tracking settings (GatewayConfig)', () => {
+  const loadTrackingSettings = (env: Record<string, string>) => loadConfig(GatewayConfig, { HTTP_PORT: '3000', KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_CLIENT_ID: 'gateway', ...env });
   it('uses defaults, reads TRACKING_* values and names a bad one', () => {
     expect(loadTrackingSettings({})).toMatchObject({ TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000 });
     expect(loadTrackingSettings({ TRACKING_HEARTBEAT_MS: '200' }).TRACKING_HEARTBEAT_MS).toBe(200);
