@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CARRIER, type Carrier } from '../carrier/carrier';
 import { destinationOfInvoice } from '../shipments/destination-of-invoice';
 import { type ShipmentRow, ShipmentStore } from '../shipments/shipment-store';
+import { holdsOf } from '../shipments/shipping-holds';
 import { DestinationUnknownError } from './ship-order.errors';
 
 export const SHIPMENT_CONSUMER = 'shipment';
@@ -33,7 +34,9 @@ export type RoundOutcome = 'round-started' | 'duplicate';
  * their payment or invoice arrives. An order the merchant must accept first (its invoice says
  * awaitsMerchantConfirmation) is held until OrderConfirmed is recorded; the confirmation may
  * come before or after the invoice and payment, and whichever completes the set ships. A
- * cancelled order (OrderCancelled, also a merchant's rejection) never ships.
+ * cancelled order (OrderCancelled, also a merchant's rejection) never ships. PaymentProcessed
+ * carries the invoice's holds too, and nothing ships unpaid, so a hold applies even when the
+ * payment is handled before the invoice (or the invoice has no address).
  */
 @Injectable()
 export class ShipOrderService {
@@ -68,7 +71,17 @@ export class ShipOrderService {
   async onPaymentProcessed(event: TypedEvent<'PaymentProcessed'>, attempt: number): Promise<EventOutcome> {
     const result = await this.inbox.handleOnce(SHIPMENT_CONSUMER, event, async (manager): Promise<EventOutcome> => {
       const { payload } = event;
-      await this.store.recordPaid(manager, { orderId: payload.orderId, paymentId: payload.paymentId, correlationId: event.correlationId }, payload.processedAt);
+      await this.store.recordPaid(
+        manager,
+        {
+          orderId: payload.orderId,
+          paymentId: payload.paymentId,
+          correlationId: event.correlationId,
+          deliveryRoundId: payload.deliveryRoundId ?? null,
+          awaitsMerchantConfirmation: payload.awaitsMerchantConfirmation === true,
+        },
+        payload.processedAt,
+      );
       try {
         return eventOutcomeOf(await this.ship(manager, payload.orderId, event.correlationId));
       } catch (error) {
@@ -165,23 +178,29 @@ export class ShipOrderService {
   }
 
   /**
-   * `startedRound`: the round being started, recorded on the shipment when the destination
-   * itself names none (its address came from the create-shipment command).
+   * Every caller has seen the payment. The holds are those of the invoiced destination or the
+   * payment, whichever shipment has (a command-sourced destination has none). They are checked
+   * before the address: a held order needs none yet, and whatever releases it finds one or
+   * leaves it to InvoiceCreated. `startedRound`: the round being started, recorded on the
+   * shipment when neither source names one.
    */
   private async ship(manager: EntityManager, orderId: string, correlationId: string, startedRound?: string): Promise<ShipOutcome> {
     await this.store.lockOrder(manager, orderId);
     const existing = await this.store.findShipment(manager, orderId);
     if (existing) return { shipment: existing, created: false };
     if (await this.store.isCancelled(manager, orderId)) return { held: 'cancelled' };
+    const paid = await this.store.findPaid(manager, orderId);
+    if (!paid) throw new Error(`order ${orderId} is not paid; nothing ships unpaid`);
     const destination = await this.store.findDestination(manager, orderId);
-    if (!destination) throw new DestinationUnknownError(orderId);
-    const deliveryRoundId = destination.deliveryRoundId ?? startedRound ?? null;
-    if (destination.deliveryRoundId && !(await this.store.isRoundStarted(manager, destination.deliveryRoundId))) {
-      return { held: 'awaiting-round', deliveryRoundId: destination.deliveryRoundId };
+    const holds = holdsOf(destination, paid);
+    if (holds.deliveryRoundId && !(await this.store.isRoundStarted(manager, holds.deliveryRoundId))) {
+      return { held: 'awaiting-round', deliveryRoundId: holds.deliveryRoundId };
     }
-    if (destination.awaitsMerchantConfirmation && !(await this.store.isConfirmed(manager, orderId))) {
+    if (holds.awaitsMerchantConfirmation && !(await this.store.isConfirmed(manager, orderId))) {
       return { held: 'awaiting-confirmation' };
     }
+    if (!destination) throw new DestinationUnknownError(orderId);
+    const deliveryRoundId = holds.deliveryRoundId ?? startedRound ?? null;
 
     for (let attempt = 1; ; attempt++) {
       const label = await this.carrier.book({

@@ -1,16 +1,20 @@
 import { assertSchemaName } from '@order-platform/persistence';
 import type { EntityManager } from 'typeorm';
 
-export interface Destination {
+/** What an order waits for before it ships, as its invoice says (InvoiceCreated, and PaymentProcessed copies it). */
+export interface ShippingHolds {
+  /** Set for a group order's member: it ships once this delivery round has started. */
+  deliveryRoundId?: string | null;
+  /** Set when the merchant must accept the order first: it ships once OrderConfirmed is recorded. */
+  awaitsMerchantConfirmation?: boolean;
+}
+
+export interface Destination extends ShippingHolds {
   orderId: string;
   recipientName: string;
   phone: string | null;
   address: string;
   source: 'invoice' | 'command';
-  /** Set for a group order's member: it ships once this delivery round has started. */
-  deliveryRoundId?: string | null;
-  /** Set when the merchant must accept the order first: it ships once OrderConfirmed is recorded. */
-  awaitsMerchantConfirmation?: boolean;
 }
 
 export interface ShipmentRow {
@@ -34,7 +38,8 @@ export interface DeliveryRound {
   startedAt: string;
 }
 
-export interface PaidOrder {
+/** The holds come from PaymentProcessed, which may be handled before the invoice. */
+export interface PaidOrder extends ShippingHolds {
   orderId: string;
   paymentId: string;
   correlationId: string;
@@ -87,15 +92,18 @@ export class ShipmentStore {
 
   async recordPaid(manager: EntityManager, paid: PaidOrder, paidAt: string): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.s}.paid_orders (order_id, payment_id, correlation_id, paid_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${this.s}.paid_orders (order_id, payment_id, correlation_id, paid_at, delivery_round_id, awaits_merchant_confirmation)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (order_id) DO NOTHING`,
-      [paid.orderId, paid.paymentId, paid.correlationId, paidAt],
+      [paid.orderId, paid.paymentId, paid.correlationId, paidAt, paid.deliveryRoundId ?? null, paid.awaitsMerchantConfirmation === true],
     );
   }
 
   async findPaid(manager: EntityManager, orderId: string): Promise<PaidOrder | undefined> {
     const rows: PaidOrder[] = await manager.query(
-      `SELECT order_id AS "orderId", payment_id AS "paymentId", correlation_id AS "correlationId" FROM ${this.s}.paid_orders WHERE order_id = $1`,
+      `SELECT order_id AS "orderId", payment_id AS "paymentId", correlation_id AS "correlationId", delivery_round_id AS "deliveryRoundId",
+              awaits_merchant_confirmation AS "awaitsMerchantConfirmation"
+         FROM ${this.s}.paid_orders WHERE order_id = $1`,
       [orderId],
     );
     return rows[0];

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCurrency, IsIdentifier, IsMinorAmount, IsShortText } from './shared/field-rules';
 
 export const PAYMENT_METHODS = ['card', 'cash', 'invoice', 'wallet', 'account'] as const;
@@ -83,4 +83,17 @@ export class PaymentProcessedPayload {
   @ValidateNested()
   @Type(() => MaskedCardDetails)
   card?: MaskedCardDetails | null;
+
+  /**
+   * Copied from the paid invoice (InvoiceCreated): the group delivery round the order ships with.
+   * Shipment may see the payment before the invoice, so the hold travels with both.
+   */
+  @IsOptional()
+  @IsIdentifier()
+  deliveryRoundId?: string;
+
+  /** Copied from the paid invoice (InvoiceCreated): shipment holds the order until the merchant confirms it (OrderConfirmed). */
+  @IsOptional()
+  @IsBoolean()
+  awaitsMerchantConfirmation?: boolean;
 }
