@@ -8,6 +8,7 @@ import type { PaymentConfig } from './payment-config';
 import { DemoPaymentMethodsSeeder } from './payment-methods/demo-payment-methods.seeder';
 import { ProcessPaymentHandler } from './process-payment/process-payment.handler';
 import { ProcessPaymentService } from './process-payment/process-payment.service';
+import { reconcileChargesProviders } from './reconcile-charges/reconcile-charges.providers';
 import { ChargeRefunder } from './refund-charge/charge-refunder';
 import { OrderCancelledHandler } from './refund-charge/order-cancelled.handler';
 import { RefundChargeService } from './refund-charge/refund-charge.service';
@@ -21,7 +22,7 @@ export class PaymentsModule {
       module: PaymentsModule,
       imports: [MessagingModule.forService({ serviceName: 'payment', brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID })],
       controllers: [InvoiceCreatedHandler, ProcessPaymentHandler, OrderCancelledHandler],
-      providers: [paymentProviderFactory, ChargeRefunder, ChargeInvoiceService, InvoiceProjectionFeed, ProcessPaymentService, RefundChargeService, DemoPaymentMethodsSeeder, OutboxRelayMetrics],
+      providers: [paymentProviderFactory, ChargeRefunder, ChargeInvoiceService, InvoiceProjectionFeed, ProcessPaymentService, RefundChargeService, DemoPaymentMethodsSeeder, OutboxRelayMetrics, ...reconcileChargesProviders(config)],
       exports: [PAYMENT_PROVIDER],
     };
   }

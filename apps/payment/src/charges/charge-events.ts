@@ -1,4 +1,5 @@
 import { createEvent, type MaskedCardDetails, Topics, type TypedEvent } from '@order-platform/contracts';
+import type { PayableInvoiceRecord } from '../invoices/payable-invoice.entity';
 import type { ChargeRecord } from './charge.entity';
 
 /** The masked card a charge used, or null (settled on account). */
@@ -15,7 +16,14 @@ export function maskedCardOf(charge: ChargeRecord): MaskedCardDetails | null {
   };
 }
 
-export function paymentProcessedEvent(charge: ChargeRecord, correlationId: string): TypedEvent<'PaymentProcessed'> {
+/** What PaymentProcessed takes from the paid invoice: the order flow's correlation and the shipping holds. */
+export type PaidInvoice = Pick<PayableInvoiceRecord, 'correlationId' | 'deliveryRoundId' | 'awaitsMerchantConfirmation'>;
+
+/**
+ * Carries the invoice's shipping holds: shipment may handle the payment before InvoiceCreated
+ * (another topic), and every way an order ships needs the payment first.
+ */
+export function paymentProcessedEvent(charge: ChargeRecord, invoice: PaidInvoice): TypedEvent<'PaymentProcessed'> {
   return createEvent(
     Topics.PaymentProcessed,
     {
@@ -31,8 +39,10 @@ export function paymentProcessedEvent(charge: ChargeRecord, correlationId: strin
       providerReference: charge.providerChargeId ?? undefined,
       card: maskedCardOf(charge),
       processedAt: (charge.completedAt ?? new Date()).toISOString(),
+      ...(invoice.deliveryRoundId ? { deliveryRoundId: invoice.deliveryRoundId } : {}),
+      ...(invoice.awaitsMerchantConfirmation ? { awaitsMerchantConfirmation: true } : {}),
     },
-    { correlationId },
+    { correlationId: invoice.correlationId },
   );
 }
 

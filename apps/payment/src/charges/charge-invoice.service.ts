@@ -95,7 +95,7 @@ export class ChargeInvoiceService {
     if (invoice.paymentTerms === 'account' || invoice.paymentTerms === 'cash') {
       const terms = invoice.paymentTerms;
       const charge = await insertCharge(manager, { ...base, method: terms, provider: terms, status: 'succeeded', completedAt: new Date() });
-      await this.outbox.append(manager, paymentProcessedEvent(charge, invoice.correlationId));
+      await this.outbox.append(manager, paymentProcessedEvent(charge, invoice));
       return charge;
     }
 
@@ -129,7 +129,11 @@ export class ChargeInvoiceService {
     });
   }
 
-  private async settle(manager: EntityManager, invoiceId: string): Promise<ChargeRecord> {
+  /**
+   * Step 2 alone, in the caller's transaction: chargeInvoice's, or the reconciler's for a charge
+   * left `attempting` (reconcile-charges/). Same key, same outcome, same refund if cancelled.
+   */
+  async settle(manager: EntityManager, invoiceId: string): Promise<ChargeRecord> {
     const invoice = await lockInvoice(manager, invoiceId);
     const charge = await manager.findOneByOrFail(ChargeRecord, { invoiceId });
     if (charge.status !== 'attempting') return charge;
@@ -163,7 +167,7 @@ export class ChargeInvoiceService {
       });
     }
     await manager.save(ChargeRecord, charge);
-    const event = result.status === 'succeeded' ? paymentProcessedEvent(charge, invoice.correlationId) : paymentFailedEvent(charge, invoice.correlationId);
+    const event = result.status === 'succeeded' ? paymentProcessedEvent(charge, invoice) : paymentFailedEvent(charge, invoice.correlationId);
     await this.outbox.append(manager, event);
     if (result.status === 'succeeded') await this.refundIfCancelled(manager, charge, invoice);
     return charge;

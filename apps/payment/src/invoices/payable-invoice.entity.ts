@@ -2,7 +2,7 @@ import type { PaymentTerms } from '@order-platform/contracts';
 import { CurrencyColumn, MoneyColumn } from '@order-platform/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Payment's projection of InvoiceCreated: what to charge, whom, and on which terms. */
+/** Payment's projection of InvoiceCreated: what to charge, whom, on which terms, and what shipment must wait for. */
 @Entity({ name: 'payable_invoices' })
 export class PayableInvoiceRecord {
   @PrimaryColumn({ name: 'invoice_id', type: 'text' })
@@ -29,4 +29,13 @@ export class PayableInvoiceRecord {
   /** The order flow's correlation id, carried on every event payment publishes for it. */
   @Column({ name: 'correlation_id', type: 'text' })
   correlationId: string;
+
+  // Shipping holds, passed on in PaymentProcessed: shipment may see the payment before the invoice.
+  /** The group delivery round the order ships with. */
+  @Column({ name: 'delivery_round_id', type: 'text', nullable: true })
+  deliveryRoundId: string | null;
+
+  /** The merchant must accept the order before it ships. */
+  @Column({ name: 'awaits_merchant_confirmation', type: 'boolean', default: false })
+  awaitsMerchantConfirmation: boolean;
 }

@@ -18,6 +18,8 @@ export async function recordPayableInvoice(dataSource: DataSource, event: TypedE
       totalMinor: invoice.totalMinor,
       paymentTerms: invoice.paymentTerms ?? 'card',
       correlationId: event.correlationId,
+      deliveryRoundId: invoice.deliveryRoundId ?? null,
+      awaitsMerchantConfirmation: invoice.awaitsMerchantConfirmation === true,
     })
     .orIgnore()
     .execute();

@@ -32,9 +32,11 @@ function charge(overrides: Partial<ChargeRecord>): ChargeRecord {
   });
 }
 
+const paid = { correlationId: 'c-1', deliveryRoundId: null, awaitsMerchantConfirmation: false };
+
 describe('payment events', () => {
   it('PaymentProcessed carries the masked card and a valid envelope', () => {
-    const event = paymentProcessedEvent(charge({}), 'c-1');
+    const event = paymentProcessedEvent(charge({}), paid);
     expect(validateEvent(event).ok).toBe(true);
     expect(event.payload).toMatchObject({
       paymentId: '1071573807',
@@ -45,7 +47,7 @@ describe('payment events', () => {
   });
 
   it('an order on account has no card', () => {
-    const event = paymentProcessedEvent(charge({ method: 'account', provider: 'account', cardBrand: null, cardLast4: null }), 'c-1');
+    const event = paymentProcessedEvent(charge({ method: 'account', provider: 'account', cardBrand: null, cardLast4: null }), paid);
     expect(validateEvent(event).ok).toBe(true);
     expect(event.payload).toMatchObject({ method: 'account', card: null });
   });
