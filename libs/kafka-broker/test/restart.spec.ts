@@ -166,10 +166,15 @@ describe('broker restart on the same data directory', () => {
       // the segment that would cross it, and a segment rolls only after a batch overflows it.
       const bound = 2048 + 1024 + 256;
       const retained = () => first.describe().topics[0].partitions[0];
-      // The periodic check may have run mid-produce; wait for a pass after the last batch.
-      const deadline = Date.now() + 5000;
-      while ((retained().logStartOffset === 0 || retained().sizeBytes > bound) && Date.now() < deadline) {
+      // A pass that ran mid-produce may already show a moved start while the last batches still
+      // exceed the limit; the log is settled once ten more passes (50 ms apart) change nothing.
+      const deadline = Date.now() + 10_000;
+      let unchangedSince = Date.now();
+      let seen = retained().logStartOffset;
+      while (Date.now() < deadline && (seen === 0 || Date.now() - unchangedSince < 500)) {
         await new Promise((r) => setTimeout(r, 50));
+        const now = retained().logStartOffset;
+        if (now !== seen) [seen, unchangedSince] = [now, Date.now()];
       }
       const partition = retained();
       logStartOffset = partition.logStartOffset;
