@@ -24,3 +24,4 @@ export { CommandClientForTest } from './testing/command-client-for-test';
 export { EventReceiptRecorder } from './intake/event-receipt.recorder';
 export { inboxHas, publishEventForTest, tablesOf } from './testing/event-intake-test';
 export { OutboxRelayMetrics } from './metrics/outbox-relay-metrics';
+export { RepeatingTask, type RepeatingTaskOptions } from './scheduling/repeating-task';

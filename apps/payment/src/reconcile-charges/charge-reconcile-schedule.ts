@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { RepeatingTask } from '@order-platform/service-kit';
 import { ChargeReconciler } from './charge-reconciler';
 import { RECONCILE_CHARGES_OPTIONS, type ReconcileChargesOptions } from './reconcile-charges.options';
 
@@ -10,14 +11,19 @@ import { RECONCILE_CHARGES_OPTIONS, type ReconcileChargesOptions } from './recon
 @Injectable()
 export class ChargeReconcileSchedule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ChargeReconcileSchedule.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private interrupt?: () => void;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly reconciler: ChargeReconciler,
     @Inject(RECONCILE_CHARGES_OPTIONS) private readonly options: ReconcileChargesOptions,
-  ) {}
+  ) {
+    this.task = new RepeatingTask({
+      intervalMs: options.intervalMs,
+      firstRunAfterInterval: true,
+      run: (isStopping) => this.reconciler.sweep(new Date(), isStopping).then(() => undefined),
+      onError: (error) => this.logger.error({ err: error }, 'sweep of charges left attempting failed; retrying at the next one'),
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.options.intervalMs === 0) {
@@ -33,39 +39,11 @@ export class ChargeReconcileSchedule implements OnApplicationBootstrap, OnModule
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.task.start();
   }
 
   /** Lets the charge in flight commit, then stops; the rest of the sweep waits for the next start. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.interrupt?.();
-    await this.loop;
-    this.loop = undefined;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      await this.sleep(this.options.intervalMs);
-      if (!this.running) return;
-      try {
-        await this.reconciler.sweep(new Date(), () => !this.running);
-      } catch (error) {
-        this.logger.error({ err: error }, 'sweep of charges left attempting failed; retrying at the next one');
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.interrupt = done;
-    });
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RepeatingTask } from '@order-platform/service-kit';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ControllableClock } from '../clock/controllable-clock';
@@ -19,16 +20,20 @@ const DEFAULT_BATCH_SIZE = 20;
 @Injectable()
 export class GroupOrderTimerPoller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(GroupOrderTimerPoller.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private interrupt?: () => void;
+  private readonly task: RepeatingTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: GroupOrderTimelineService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GROUP_ORDER_TIMER_OPTIONS) private readonly options: GroupOrderTimerOptions,
-  ) {}
+  ) {
+    this.task = new RepeatingTask({
+      intervalMs: options.pollMs,
+      run: () => this.fireDueTimers().then(() => undefined),
+      onError: (error) => this.logger.error({ err: error }, 'group order timer poll failed; retrying at the next poll'),
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.start();
@@ -40,17 +45,12 @@ export class GroupOrderTimerPoller implements OnApplicationBootstrap, OnModuleDe
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.task.start();
   }
 
   /** Lets the poll in flight commit, then stops. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.interrupt?.();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Fires every timer due now (batch after batch); returns how many fired. */
@@ -92,28 +92,6 @@ export class GroupOrderTimerPoller implements OnApplicationBootstrap, OnModuleDe
         }
       }
       return { claimed: due.length, fired, failed: due.length - fired };
-    });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.fireDueTimers();
-      } catch (error) {
-        this.logger.error({ err: error }, 'group order timer poll failed; retrying at the next poll');
-      }
-      if (this.running) await this.sleep(this.options.pollMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.interrupt = done;
     });
   }
 }
