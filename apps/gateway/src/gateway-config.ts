@@ -1,6 +1,9 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@order-platform/service-kit';
+
+export const ORDER_READ_MODES = ['kafka', 'http'] as const;
+export type OrderReadMode = (typeof ORDER_READ_MODES)[number];
 
 export class GatewayConfig extends ServiceConfig {
   /** How long a command waits for the owning service's reply before answering 503. */
@@ -9,6 +12,18 @@ export class GatewayConfig extends ServiceConfig {
   @Min(100, { message: 'must be a whole number of milliseconds 100-120000' })
   @Max(120000, { message: 'must be a whole number of milliseconds 100-120000' })
   COMMAND_TIMEOUT_MS = 10000;
+
+  /** How the gateway reads an order's checkout status: Kafka request-reply, or order-status's internal HTTP read (docs/adr/0003). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @IsIn(ORDER_READ_MODES, { message: `must be one of ${ORDER_READ_MODES.join(', ')}` })
+  ORDER_READS: OrderReadMode = 'kafka';
+
+  /** order-status's base URL for `ORDER_READS=http`, e.g. http://order-status:3106 (its own port, inside the cluster). */
+  @ValidateIf((config: GatewayConfig) => config.ORDER_READS === 'http' || config.ORDER_STATUS_URL !== undefined)
+  @IsNotEmpty({ message: 'is required when ORDER_READS=http (e.g. http://order-status:3106)' })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s):// URL such as http://order-status:3106' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value))
+  ORDER_STATUS_URL?: string;
 
   /** Signs the customer/restaurant app tokens. Required in production; elsewhere a random per-process secret is used when absent. */
   @IsOptional()

@@ -19,6 +19,8 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
   let cart: Started;
   let orderStatus: Started;
   let gateway: Started;
+  /** The same gateway reading orders from order-status's internal HTTP read instead of Kafka request-reply. */
+  let httpReadsGateway: Started;
 
   beforeAll(async () => {
     [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
@@ -27,11 +29,15 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
       startServiceForTest(cartService, { brokers: kafka.brokers, databaseUrl: cartDb.url }, { DEMO_DATA: 'true' }),
       startServiceForTest(orderStatusService, { brokers: kafka.brokers, databaseUrl: statusDb.url }),
     ]);
-    gateway = await startServiceForTest(gatewayService, { brokers: kafka.brokers });
+    [gateway, httpReadsGateway] = await Promise.all([
+      startServiceForTest(gatewayService, { brokers: kafka.brokers }),
+      // Its own client id: two gateways in one reply group would split the reply partitions.
+      startServiceForTest(gatewayService, { brokers: kafka.brokers }, { ORDER_READS: 'http', ORDER_STATUS_URL: orderStatus.url, KAFKA_CLIENT_ID: 'gateway-http-reads' }),
+    ]);
   }, 150_000);
 
   afterAll(async () => {
-    await gateway?.close();
+    await Promise.all([gateway?.close(), httpReadsGateway?.close()]);
     await Promise.all([cart?.close(), orderStatus?.close()]);
     await Promise.all([cartDb?.drop(), statusDb?.drop()]);
     await postgres?.stop();
@@ -132,7 +138,17 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
     });
   });
 
-  describe('GET /api/order/{orderId}.json', () => {
+  describe.each([
+    ['kafka', () => gateway],
+    ['http', () => httpReadsGateway],
+  ])('GET /api/order/{orderId}.json (ORDER_READS=%s)', (mode, gatewayOf) => {
+    /** How many times order-status has answered its internal HTTP read (its /metrics), by status. */
+    async function internalReads(status: number): Promise<number> {
+      const metrics = await (await fetch(`${orderStatus.url}/metrics`)).text();
+      const line = metrics.split('\n').find((entry) => entry.startsWith('http_request_duration_seconds_count{') && entry.includes('route="/internal/orders/:orderId"') && entry.includes(`status_code="${status}"`));
+      return line ? Number(line.split(' ').pop()) : 0;
+    }
+
     it("returns the order's status and timeline from order-status", async () => {
       const orderId = randomUUID();
       const cartUpdated = createEvent(
@@ -152,7 +168,7 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
 
       const body = await waitFor(
         async () => {
-          const response = await fetch(`${gateway.url}/api/order/${orderId}.json`);
+          const response = await fetch(`${gatewayOf().url}/api/order/${orderId}.json`);
           return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
         },
         { timeoutMs: 30_000, description: 'order status over HTTP' },
@@ -173,9 +189,12 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
 
     it('answers 404 in the checkout error shape for an unknown order', async () => {
       const orderId = randomUUID();
-      const response = await fetch(`${gateway.url}/api/order/${orderId}.json`);
+      const before = await internalReads(404);
+      const response = await fetch(`${gatewayOf().url}/api/order/${orderId}.json`);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: `Order ${orderId} not found`, details: [] });
+      // Only the http mode goes through order-status's internal read.
+      expect((await internalReads(404)) - before).toBe(mode === 'http' ? 1 : 0);
     });
   });
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
+import { OrderReadsModule } from '../order-reads/order-reads.module';
 import { CreateShipmentController } from './create-shipment/create-shipment.controller';
 import { IssueInvoiceController } from './issue-invoice/issue-invoice.controller';
 import { GetOrderStatusController } from './order-status/get-order-status.controller';
@@ -10,7 +11,7 @@ import { SubmitCartController } from './submit-cart/submit-cart.controller';
 
 /** The checkout services' API family: `/api/order/{cart,invoice,payment,shipping,email}.json` and `/api/order/{orderId}.json`. */
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, OrderReadsModule],
   controllers: [
     SubmitCartController,
     IssueInvoiceController,

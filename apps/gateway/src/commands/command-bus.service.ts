@@ -1,11 +1,12 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ClientKafka } from '@nestjs/microservices';
-import { Commands, isCommandReply } from '@order-platform/contracts';
+import { Commands } from '@order-platform/contracts';
 import { CORRELATION_HEADER, currentCorrelationId, SERVICE_CONFIG } from '@order-platform/service-kit';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, timeout } from 'rxjs';
-import { CommandFailedError, CommandUnavailableError } from '../api-errors/command-failed.error';
+import { CommandUnavailableError } from '../api-errors/command-failed.error';
 import type { GatewayConfig } from '../gateway-config';
+import { unwrapReply } from './unwrap-reply';
 
 export const COMMAND_CLIENT = Symbol('COMMAND_CLIENT');
 
@@ -47,8 +48,6 @@ export class CommandBus implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       throw new CommandUnavailableError(topic, error);
     }
-    if (!isCommandReply(reply)) throw new Error(`${topic} answered with a malformed reply`);
-    if (!reply.ok) throw new CommandFailedError(reply.error);
-    return reply.data as TResult;
+    return unwrapReply<TResult>(topic, reply);
   }
 }

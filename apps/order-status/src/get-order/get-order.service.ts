@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CommandErrorCodes,
@@ -9,6 +9,7 @@ import {
   replyOk,
   validateCommand,
 } from '@order-platform/contracts';
+import { replyOrUnavailable } from '@order-platform/service-kit';
 import type { DataSource } from 'typeorm';
 import { OrderView } from '../read-model/order-view.entity';
 import { TimelineStepRecord } from '../read-model/timeline-step.entity';
@@ -16,7 +17,17 @@ import { TimelineStepRecord } from '../read-model/timeline-step.entity';
 /** Reads the order's status and its timeline, oldest step first. */
 @Injectable()
 export class GetOrderService {
+  private readonly logger = new Logger(GetOrderService.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The one answer to "get order", whichever way it was asked (Kafka request-reply or the
+   * internal HTTP read): never throws, an unexpected failure is UNAVAILABLE (safe to retry).
+   */
+  answer(raw: unknown): Promise<CommandReply<GetOrderResponse>> {
+    return replyOrUnavailable(this.logger, 'get-order', 'order status is unavailable, please retry', () => this.get(raw));
+  }
 
   async get(raw: unknown): Promise<CommandReply<GetOrderResponse>> {
     const parsed = validateCommand(GetOrderRequest, raw);

@@ -10,7 +10,7 @@ import { formatLogLine } from '../logs/log-formatter';
 import { probe, waitUntilReady } from '../readiness/wait-until-ready';
 import { writeAsyncApiFile } from '../demo/asyncapi-file';
 import { jwtSecretFor } from '../runtime/jwt-secret';
-import { serviceEnvironment, serviceProcessSpec } from '../services/service-catalog';
+import { localServiceUrl, type PlatformEndpoints, serviceEnvironment, serviceProcessSpec } from '../services/service-catalog';
 import { Supervisor } from '../services/supervisor';
 import { dataPaths, LauncherConfig } from '../runtime/launcher-config';
 import { acquirePidFile, isProcessAlive, releasePidFile } from '../runtime/pid-file';
@@ -60,7 +60,7 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
     checkAbort();
     const smtpUrl = config.smtpUrl ?? (await startMail(config, out, cleanups));
 
-    const endpoints = { kafkaBrokers, databaseUrl, smtpUrl, httpHost: config.httpHost, logLevel: config.logLevel };
+    const endpoints: PlatformEndpoints = { kafkaBrokers, databaseUrl, smtpUrl, httpHost: config.httpHost, logLevel: config.logLevel };
     const ports: Array<{ name: string; port: number }> = [];
     const details: Record<string, { port: number; entry: string }> = {};
     const reserved = new Set<number>();
@@ -71,6 +71,7 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
       ports.push({ name: definition.name, port });
       details[definition.name] = { port, entry: definition.entry };
     }
+    if (details['order-status']) endpoints.orderStatusUrl = localServiceUrl(config.httpHost, details['order-status'].port);
     // Only the gateway signs app tokens; the secret is kept per data directory.
     const serviceBaseEnv = { ...process.env, JWT_SECRET: jwtSecretFor(paths.jwtSecretFile) };
     let phase: 'starting' | 'ready' | 'stopping' = 'starting';

@@ -50,6 +50,14 @@ export interface PlatformEndpoints {
   smtpUrl: string;
   httpHost: string;
   logLevel: string;
+  /** The order-status this launcher starts, when it starts one: the gateway reads orders from it over HTTP. */
+  orderStatusUrl?: string;
+}
+
+/** A service's URL as the other local processes reach it (a wildcard bind address is not one to connect to). */
+export function localServiceUrl(httpHost: string, port: number): string {
+  const host = httpHost === '0.0.0.0' || httpHost === '::' ? '127.0.0.1' : httpHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** The environment a service process gets (README, "Configuration"). */
@@ -70,6 +78,11 @@ export function serviceEnvironment(definition: ServiceDefinition, port: number, 
   if (definition.needsSmtp) env.SMTP_URL = endpoints.smtpUrl;
   else delete env.SMTP_URL;
   if (definition.name !== 'gateway') delete env.JWT_SECRET;
+  if (definition.name === 'gateway' && endpoints.orderStatusUrl) {
+    // Order reads over order-status's internal HTTP read (docs/adr/0003), unless ORDER_READS says otherwise.
+    env.ORDER_READS = env.ORDER_READS?.trim() || 'http';
+    env.ORDER_STATUS_URL = endpoints.orderStatusUrl;
+  }
   return env;
 }
 

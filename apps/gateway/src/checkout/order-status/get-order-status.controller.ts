@@ -1,9 +1,8 @@
 import { Controller, Get, Param, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Commands, type GetOrderResponse } from '@order-platform/contracts';
+import { OrderReads } from '../../order-reads/order-reads';
 import { CheckoutExceptionFilter } from '../checkout-exception.filter';
 import { CheckoutApiErrors } from '../shared/checkout-api-errors.decorator';
-import { CheckoutCommands } from '../shared/checkout-commands';
 import { toOrderStatusView } from './order-status.presenter';
 import { OrderStatusView } from './order-status.view';
 
@@ -11,7 +10,7 @@ import { OrderStatusView } from './order-status.view';
 @UseFilters(CheckoutExceptionFilter)
 @Controller('api/order')
 export class GetOrderStatusController {
-  constructor(private readonly commands: CheckoutCommands) {}
+  constructor(private readonly orders: OrderReads) {}
 
   @Get(':orderId.json')
   @ApiOperation({ summary: "The order's checkout status and the timeline of events that moved it" })
@@ -31,7 +30,6 @@ export class GetOrderStatusController {
   })
   @CheckoutApiErrors({ notFound: { error: 'Order 456 not found', details: [] } })
   async getOrderStatus(@Param('orderId') orderId: string): Promise<OrderStatusView> {
-    const order = await this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId, {});
-    return toOrderStatusView(order);
+    return toOrderStatusView(await this.orders.getOrder(orderId));
   }
 }

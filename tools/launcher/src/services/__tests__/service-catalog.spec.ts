@@ -1,4 +1,4 @@
-import { portVariable, selectServices, SERVICE_CATALOG, serviceEnvironment } from '../service-catalog';
+import { localServiceUrl, portVariable, selectServices, SERVICE_CATALOG, serviceEnvironment } from '../service-catalog';
 
 const endpoints = {
   kafkaBrokers: '127.0.0.1:9092',
@@ -46,6 +46,26 @@ describe('service catalog', () => {
     expect(gateway.DATABASE_URL).toBeUndefined();
     expect(gateway.SMTP_URL).toBeUndefined();
     expect(serviceEnvironment(byName('cart'), 3101, endpoints, base).SMTP_URL).toBeUndefined();
+  });
+
+  it("points the gateway's order reads at the order-status it starts, over HTTP unless ORDER_READS says otherwise", () => {
+    const withOrderStatus = { ...endpoints, orderStatusUrl: 'http://127.0.0.1:4106' };
+    expect(serviceEnvironment(byName('gateway'), 3000, withOrderStatus, { ORDER_STATUS_URL: 'http://elsewhere:1' })).toMatchObject({
+      ORDER_READS: 'http',
+      ORDER_STATUS_URL: 'http://127.0.0.1:4106',
+    });
+    expect(serviceEnvironment(byName('gateway'), 3000, withOrderStatus, { ORDER_READS: 'kafka' }).ORDER_READS).toBe('kafka');
+    expect(serviceEnvironment(byName('cart'), 3101, withOrderStatus, {}).ORDER_READS).toBeUndefined();
+    // Without order-status in this launcher (LAUNCHER_SERVICES), the gateway keeps its own default.
+    const alone = serviceEnvironment(byName('gateway'), 3000, endpoints, {});
+    expect([alone.ORDER_READS, alone.ORDER_STATUS_URL]).toEqual([undefined, undefined]);
+  });
+
+  it('builds local service URLs from the bind address', () => {
+    expect(localServiceUrl('0.0.0.0', 3106)).toBe('http://127.0.0.1:3106');
+    expect(localServiceUrl('::', 3106)).toBe('http://127.0.0.1:3106');
+    expect(localServiceUrl('127.0.0.1', 4106)).toBe('http://127.0.0.1:4106');
+    expect(localServiceUrl('::1', 4106)).toBe('http://[::1]:4106');
   });
 
   it('hands the JWT signing secret to the gateway only', () => {
