@@ -15,6 +15,7 @@ import { flattenValidationErrors, RequestValidationError } from '../../api-error
 import { AppAuthGuard, CurrentApp } from '../../auth/app-auth.guard';
 import { AppAuthError, type AppIdentity, wrongAuthenticatedUser } from '../../auth/app-identity';
 import { CommandBus } from '../../commands/command-bus.service';
+import { OrderReads } from '../../order-reads/order-reads';
 import { FoodRushApiErrors } from '../../group-orders/shared/food-rush-api-errors.decorator';
 import { FoodRushCommands } from '../../group-orders/shared/food-rush-commands';
 import { parseIncludeList } from '../../group-orders/shared/include-list';
@@ -48,7 +49,10 @@ export class CustomerAppOrdersController {
   /** FoodRush (group) orders share `POST /orders` and `GET /orders/{id}`; the cart's group-order commands answer them. */
   private readonly foodRush: FoodRushCommands;
 
-  constructor(private readonly commands: CommandBus) {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly orderReads: OrderReads,
+  ) {
     this.foodRush = new FoodRushCommands(commands);
   }
 
@@ -182,7 +186,7 @@ export class CustomerAppOrdersController {
   /** The checkout read model; absent until order-status has seen the order's first event. */
   private async checkoutOf(orderId: string): Promise<GetOrderResponse | undefined> {
     try {
-      return await this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+      return await this.orderReads.getOrder(orderId);
     } catch (error) {
       if (error instanceof CommandFailedError && error.error.code === 'NOT_FOUND') return undefined;
       throw error;

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
-import { CommandErrorCodes, Commands, type CheckoutStatus, type CustomerAppOrderView, type GetOrderResponse } from '@order-platform/contracts';
+import { CommandErrorCodes, Commands, type CheckoutStatus, type CustomerAppOrderView } from '@order-platform/contracts';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '../../commands/command-bus.service';
+import { OrderReads } from '../../order-reads/order-reads';
 import { OrderEventHub } from './order-event-hub';
 import { SseStream } from './sse-stream';
 import { statusAfter, type TrackedEvent } from './tracked-events';
@@ -30,6 +31,7 @@ export class OrderTrackingService implements OnModuleDestroy {
 
   constructor(
     private readonly commands: CommandBus,
+    private readonly orderReads: OrderReads,
     private readonly hub: OrderEventHub,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
@@ -41,7 +43,7 @@ export class OrderTrackingService implements OnModuleDestroy {
   /** The order's current state; throws (404, 503 ...) before anything is written. */
   async snapshot(orderId: string): Promise<TrackedOrder> {
     try {
-      return await this.commands.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+      return await this.orderReads.getOrder(orderId);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       // A customer-app order is a draft in cart until its payment step: watchable from creation on.

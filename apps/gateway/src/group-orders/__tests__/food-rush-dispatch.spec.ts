@@ -6,6 +6,7 @@ import type { AppIdentity } from '../../auth/app-identity';
 import type { CommandBus } from '../../commands/command-bus.service';
 import { CustomerAppExceptionFilter } from '../../customer-app/customer-app-exception.filter';
 import { CustomerAppOrdersController } from '../../customer-app/orders/customer-app-orders.controller';
+import { KafkaOrderReads } from '../../order-reads/kafka-order-reads';
 import { CustomerFoodRushOrdersController } from '../customers/customer-food-rush-orders.controller';
 import { GroupOrdersController } from '../group-orders/group-orders.controller';
 import { FoodRushOrderAddressController } from '../orders/food-rush-order-address.controller';
@@ -17,6 +18,11 @@ const restaurant6: AppIdentity = { sub: 'restaurant6', role: 'RESTAURANT_APP', r
 const memberOrder = { id: '8', rawPrice: 4660, discountedPrice: 3970, createdAt: '2015-01-30 16:09:26' };
 const address = { street: 'Allée des techniques avancées', latitude: 48.711, longitude: 2.21928 };
 const body = { foodRushDurationInMinutes: 30, productFormats: { '1': 2 }, deliveryAddress: address };
+
+/** The customer-app controller reading the checkout view over the same recording bus. */
+function appOrders(bus: CommandBus): CustomerAppOrdersController {
+  return new CustomerAppOrdersController(bus, new KafkaOrderReads(bus));
+}
 
 /** A command bus that records what is sent and answers by topic. */
 function fakeBus(answers: Record<string, unknown> = {}) {
@@ -55,14 +61,14 @@ describe('FoodRush dispatch on the shared /orders routes', () => {
   it('POST /orders with foodRushDurationInMinutes creates a group order: the body untouched, requester from the token, 201', async () => {
     const { bus, sent } = fakeBus();
     const reply = fakeReply();
-    await expect(new CustomerAppOrdersController(bus).create(body, customer5, reply)).resolves.toEqual(memberOrder);
+    await expect(appOrders(bus).create(body, customer5, reply)).resolves.toEqual(memberOrder);
     expect(sent).toEqual([{ topic: Commands.GroupOrders.CreateOrder, payload: { requester: { role: 'CUSTOMER_APP', customerId: '5' }, body }, key: '5' }]);
     expect(reply.statusCode).toBe(201);
   });
 
   it('POST /orders with foodRushDurationInMinutes of any value (even null) is still a group order: the cart judges it', async () => {
     const { bus, sent } = fakeBus();
-    await new CustomerAppOrdersController(bus).create({ ...body, foodRushDurationInMinutes: null }, customer5, fakeReply());
+    await appOrders(bus).create({ ...body, foodRushDurationInMinutes: null }, customer5, fakeReply());
     expect(sent[0]?.topic).toBe(Commands.GroupOrders.CreateOrder);
   });
 
@@ -70,7 +76,7 @@ describe('FoodRush dispatch on the shared /orders routes', () => {
     const draft = { orderId: 'o-1', customerId: '5', restaurantId: '9', state: 'CREATED', currency: 'USD', lines: [], subtotalMinor: 0, discountMinor: 0, taxMinor: 0, totalMinor: 0 };
     const { bus, sent } = fakeBus({ [Commands.CustomerApp.CreateOrder]: draft });
     const reply = fakeReply();
-    const created = await new CustomerAppOrdersController(bus).create({ restaurantId: '9', lines: [{ productId: 'margherita', quantity: 1 }], tableNumber: 'B2' }, customer5, reply);
+    const created = await appOrders(bus).create({ restaurantId: '9', lines: [{ productId: 'margherita', quantity: 1 }], tableNumber: 'B2' }, customer5, reply);
     expect(sent.map((s) => s.topic)).toEqual([Commands.CustomerApp.CreateOrder]);
     expect(created).toMatchObject({ id: 'o-1', status: 'CREATED' });
     expect(reply.status).not.toHaveBeenCalled();
@@ -78,7 +84,7 @@ describe('FoodRush dispatch on the shared /orders routes', () => {
 
   it('GET /orders/{digits} reads the FoodRush order with the include list', async () => {
     const { bus, sent } = fakeBus();
-    await expect(new CustomerAppOrdersController(bus).track('8', 'customer,groupOrder', customer5)).resolves.toEqual(memberOrder);
+    await expect(appOrders(bus).track('8', 'customer,groupOrder', customer5)).resolves.toEqual(memberOrder);
     expect(sent).toEqual([
       { topic: Commands.GroupOrders.GetOrder, payload: { requester: { role: 'CUSTOMER_APP', customerId: '5' }, orderId: '8', include: ['customer', 'groupOrder'] }, key: '8' },
     ]);
@@ -88,7 +94,7 @@ describe('FoodRush dispatch on the shared /orders routes', () => {
     const id = '5b0a3f5e-9d2c-4f8e-8c1a-2d3e4f5a6b7c';
     const draft = { orderId: id, customerId: '5', restaurantId: '9', state: 'CREATED', currency: 'USD', lines: [], subtotalMinor: 0, discountMinor: 0, taxMinor: 0, totalMinor: 0 };
     const { bus, sent } = fakeBus({ [Commands.CustomerApp.GetOrder]: draft });
-    await new CustomerAppOrdersController(bus).track(id, 'customer', customer5);
+    await appOrders(bus).track(id, 'customer', customer5);
     expect(sent.map((s) => s.topic)).toEqual([Commands.CustomerApp.GetOrder]);
   });
 
@@ -104,7 +110,7 @@ describe('FoodRush dispatch on the shared /orders routes', () => {
   it('a cart refusal reaches the client as { errorKey, message } with its status', async () => {
     const refusal = new CommandFailedError({ code: 'UNPROCESSABLE', message: 'A group order already exists for the restaurant #6.', details: { errorKey: 'groupOrderAlreadyExisting' } });
     const bus = { send: jest.fn(async () => Promise.reject(refusal)) };
-    expect(await rendered(new CustomerAppOrdersController(bus as unknown as CommandBus).create(body, customer5, fakeReply()))).toEqual({
+    expect(await rendered(appOrders(bus as unknown as CommandBus).create(body, customer5, fakeReply()))).toEqual({
       status: 422,
       body: { errorKey: 'groupOrderAlreadyExisting', message: 'A group order already exists for the restaurant #6.' },
     });

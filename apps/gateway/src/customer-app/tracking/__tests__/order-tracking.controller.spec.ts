@@ -2,6 +2,7 @@ import type { GetOrderResponse } from '@order-platform/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EventEmitter } from 'node:events';
 import type { CommandBus } from '../../../commands/command-bus.service';
+import { KafkaOrderReads } from '../../../order-reads/kafka-order-reads';
 import { OrderEventHub } from '../order-event-hub';
 import { OrderTrackingController } from '../order-tracking.controller';
 import { OrderTrackingService } from '../order-tracking.service';
@@ -61,7 +62,7 @@ describe('OrderTrackingController', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     // The snapshot answers only when released, so events can land while it is in flight.
     const bus = { send: async () => gate.then(() => order) } as unknown as CommandBus;
-    tracking = new OrderTrackingService(bus, hub, { TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000, TRACKING_MAX_BUFFERED_EVENTS: 256 });
+    tracking = new OrderTrackingService(bus, new KafkaOrderReads(bus), hub, { TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000, TRACKING_MAX_BUFFERED_EVENTS: 256 });
   });
 
   afterEach(() => tracking.onModuleDestroy());
