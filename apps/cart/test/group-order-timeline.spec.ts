@@ -299,6 +299,25 @@ describe('cart: group order timeline (real PostgreSQL)', () => {
       expect(joiner?.payload.payload).not.toHaveProperty('paymentTerms');
     });
 
+    it('stamps its events with the wall clock, while the payload keeps the group clock (advanced in tests and demos)', async () => {
+      const advanced = new Date((await clockNow()).getTime() + 45 * MINUTE);
+      const closedAt = new Date(advanced.getTime() - MINUTE);
+      const group = await seedGroup({ closedAt, members: [{ customer: noa, formats: [pizzas(2)] }] });
+      const poller = await pollerOnOwnConnection(fixedClock(advanced));
+      const before = Date.now();
+
+      expect(await poller.fireDueTimers()).toBeGreaterThanOrEqual(1);
+
+      const [closed] = await outboxEvents(Topics.GroupOrderClosed, group.id);
+      const [cart] = await outboxEvents(Topics.CartUpdated, group.id);
+      expect(closed.payload.payload['closedAt']).toBe(closedAt.toISOString());
+      for (const event of [closed, cart]) {
+        const occurredAt = Date.parse(String((event.payload as unknown as { occurredAt: string }).occurredAt));
+        expect(occurredAt).toBeGreaterThanOrEqual(before - 1000);
+        expect(occurredAt).toBeLessThan(advanced.getTime() - 30 * MINUTE);
+      }
+    });
+
     it('leaves a timer that is not due yet alone', async () => {
       const now = await clockNow();
       const group = await seedGroup({ closedAt: new Date(now.getTime() + 90 * MINUTE), members: [{ customer: noa, formats: [pizzas(2)] }] });

@@ -109,7 +109,7 @@ export class GroupOrderTimelineService {
           [member.checkoutOrderId, index + 1, format.id, format.quantity, format.price, lineTotalMinor(format)],
         );
       }
-      await this.emit(manager, Topics.CartUpdated, cart, now, correlationId);
+      await this.emit(manager, Topics.CartUpdated, cart, correlationId);
     }
 
     await this.emit(
@@ -129,7 +129,6 @@ export class GroupOrderTimelineService {
         closedAt: group.closedAt.toISOString(),
         endingAt: group.endingAt.toISOString(),
       },
-      now,
       correlationId,
     );
     await scheduleTimer(manager, group.id, 'END', group.endingAt);
@@ -148,7 +147,6 @@ export class GroupOrderTimelineService {
         members: await groupMembers(manager, group.id),
         cancelledAt: now.toISOString(),
       },
-      now,
       correlationId,
     );
   }
@@ -160,7 +158,6 @@ export class GroupOrderTimelineService {
       manager,
       Topics.GroupOrderConfirmed,
       { ...facts(group), confirmedAt: now.toISOString(), preparedAt: group.preparedAt.toISOString() },
-      now,
       correlationId,
     );
     await scheduleTimer(manager, group.id, 'DELIVERY_ROUND', group.preparedAt);
@@ -173,7 +170,6 @@ export class GroupOrderTimelineService {
       manager,
       Topics.DeliveryRoundStarted,
       { ...facts(group), deliveryRoundId: group.id, members: await groupMembers(manager, group.id), startedAt: now.toISOString() },
-      now,
       correlationId,
     );
   }
@@ -185,8 +181,12 @@ export class GroupOrderTimelineService {
     return new Map(customers.map((customer) => [customer.id, customer]));
   }
 
-  private async emit<T extends EventType>(manager: EntityManager, type: T, payload: EventPayloads[T], now: Date, correlationId: string): Promise<void> {
-    await this.outbox.append(manager, createEvent(type, payload, { correlationId, occurredAt: now }));
+  /**
+   * occurredAt is the wall clock, when the event was recorded; the payload's times (closedAt,
+   * startedAt ...) are the group's clock, which tests and demos may have advanced.
+   */
+  private async emit<T extends EventType>(manager: EntityManager, type: T, payload: EventPayloads[T], correlationId: string): Promise<void> {
+    await this.outbox.append(manager, createEvent(type, payload, { correlationId }));
   }
 }
 
