@@ -1,88 +1,32 @@
-import {
-  type CommandReply,
-  Commands,
-  createEvent,
-  type InvoiceCreatedPayload,
-  type ProcessPaymentResponse,
-  Topics,
-  type TypedEvent,
-} from '@order-platform/contracts';
-import { CommandClientForTest, inboxHas, publishEventForTest, startServiceForTest, TopicReader } from '@order-platform/service-kit';
-import { startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, type TestPostgres, waitFor } from '@order-platform/testing';
+import { createEvent, type InvoiceCreatedPayload, Topics } from '@order-platform/contracts';
+import { waitFor } from '@order-platform/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { PAYMENT_PROVIDER } from '../src/providers/payment-provider.token';
-import type { SandboxPaymentProvider } from '../src/providers';
-import { paymentService } from '../src/payment.service-definition';
+import * as events from './support/payment-events';
+import { PaymentTestBed } from './support/payment-test-bed';
 
-function invoiceCreated(customerId: string, overrides: Partial<InvoiceCreatedPayload> = {}): TypedEvent<'InvoiceCreated'> {
-  const orderId = randomUUID();
-  return createEvent(
-    Topics.InvoiceCreated,
-    {
-      orderId,
-      invoiceId: randomUUID(),
-      invoiceNumber: 'INV-2026-000001',
-      customerId,
-      currency: 'USD',
-      lines: [{ description: 'Demo product 1234', productId: '1234', quantity: 2, unitPriceMinor: 5000, taxMinor: 1803, totalMinor: 10000 }],
-      subtotalMinor: 16400,
-      taxMinor: 3600,
-      totalMinor: 20000,
-      issuedAt: new Date().toISOString(),
-      customerName: 'Bob Norman',
-      ...overrides,
-    },
-    { correlationId: `test-${orderId}` },
-  );
-}
+// Two of demo product 1234 at 50.00 USD: the figures the assertions below name.
+const invoiceCreated = (customerId: string, overrides: Partial<InvoiceCreatedPayload> = {}) =>
+  events.invoiceCreated(customerId, {
+    lines: [{ description: 'Demo product 1234', productId: '1234', quantity: 2, unitPriceMinor: 5000, taxMinor: 1803, totalMinor: 10000 }],
+    subtotalMinor: 16400,
+    taxMinor: 3600,
+    totalMinor: 20000,
+    ...overrides,
+  });
 
 describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + sandbox provider)', () => {
-  let kafka: TestKafka;
-  let postgres: TestPostgres;
-  let database: TestDatabase;
-  let service: Awaited<ReturnType<typeof startServiceForTest>>;
-  let sandbox: SandboxPaymentProvider;
-  let reader: TopicReader;
-  let commands: CommandClientForTest;
-  let sql: Client;
+  let bed: PaymentTestBed;
 
   beforeAll(async () => {
-    [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
-    database = await postgres.createDatabase('payment');
-    service = await startServiceForTest(
-      paymentService,
-      { brokers: kafka.brokers, databaseUrl: database.url },
-      { DEMO_DATA: 'true', PAYMENT_INVOICE_WAIT_MS: '1500' },
-    );
-    sandbox = service.app.get<SandboxPaymentProvider>(PAYMENT_PROVIDER, { strict: false });
-    reader = await TopicReader.start(kafka.brokers, [Topics.PaymentProcessed, Topics.PaymentFailed]);
-    commands = await CommandClientForTest.connect(kafka.brokers, [Commands.Payment.ProcessPayment]);
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    bed = await PaymentTestBed.start({ env: { PAYMENT_INVOICE_WAIT_MS: '1500' }, topics: [Topics.PaymentProcessed, Topics.PaymentFailed], commands: true });
   }, 90_000);
 
-  afterAll(async () => {
-    await sql?.end();
-    await commands?.close();
-    await reader?.stop();
-    await service?.close();
-    await database?.drop();
-    await postgres?.stop();
-    await kafka?.stop();
-  }, 60_000);
-
-  const eventsFor = (topic: string, orderId: string) => reader.on(topic).filter((m) => (m.value as { orderId?: string }).orderId === orderId);
-  const chargesFor = async (invoiceId: string) =>
-    (await sql.query(`SELECT * FROM "${service.schema}".charges WHERE invoice_id = $1`, [invoiceId])).rows;
-  const providerChargesFor = (invoiceId: string) => sandbox.listCharges().filter((c) => c.metadata['invoiceId'] === invoiceId);
-  const pay = (request: object, key: string) =>
-    commands.send<CommandReply<ProcessPaymentResponse>>(Commands.Payment.ProcessPayment, request, key, 30_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   it('InvoiceCreated for customer 8080 -> exactly one PaymentProcessed with the masked card, also when redelivered', async () => {
     const event = invoiceCreated('8080');
-    await publishEventForTest(kafka.brokers, event);
-    const processed = await waitFor(() => eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
+    await bed.publish(event);
+    const processed = await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
     expect(processed.value).toMatchObject({
       correlationId: event.correlationId,
       payload: {
@@ -101,16 +45,16 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     expect(JSON.stringify(processed.value)).not.toContain('4242424242424242');
 
     // Redelivery, then a marker on the same key: once the marker is in the inbox the duplicate was handled.
-    await publishEventForTest(kafka.brokers, event);
+    await bed.publish(event);
     const marker = createEvent(Topics.InvoiceCreated, event.payload, { correlationId: event.correlationId });
-    await publishEventForTest(kafka.brokers, marker);
-    await waitFor(() => inboxHas(database.url, service.schema, 'payment', marker.id), { timeoutMs: 30_000, description: 'marker handled' });
+    await bed.publish(marker);
+    await bed.handled(marker, { timeoutMs: 30_000, description: 'marker handled' });
 
-    const charges = await chargesFor(event.payload.invoiceId);
+    const charges = await bed.chargesFor(event.payload.invoiceId);
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ status: 'succeeded', idempotency_key: `charge:${event.payload.invoiceId}`, card_last4: '4242' });
-    expect(providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
-    expect(eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
+    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
+    expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
   });
 
   it.each([
@@ -118,23 +62,23 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     ['8082', 'insufficient_funds', 'Your card has insufficient funds.'],
   ])('customer %s: declined card -> PaymentFailed with reason %s, nothing charged', async (customerId, reasonCode, reason) => {
     const event = invoiceCreated(customerId);
-    await publishEventForTest(kafka.brokers, event);
-    const failed = await waitFor(() => eventsFor(Topics.PaymentFailed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentFailed' });
+    await bed.publish(event);
+    const failed = await waitFor(() => bed.eventsFor(Topics.PaymentFailed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentFailed' });
     expect(failed.value).toMatchObject({ payload: { invoiceId: event.payload.invoiceId, reasonCode, reason, retryable: false, amountMinor: 20000 } });
-    expect(providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
-    expect(await chargesFor(event.payload.invoiceId)).toEqual([expect.objectContaining({ status: 'declined', decline_code: reasonCode })]);
+    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
+    expect(await bed.chargesFor(event.payload.invoiceId)).toEqual([expect.objectContaining({ status: 'declined', decline_code: reasonCode })]);
 
-    const reply = await pay({ customerId, invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
+    const reply = await bed.pay({ customerId, invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
     expect(reply).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: [{ path: 'payment', message: reasonCode }] } });
-    expect(eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(0);
+    expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(0);
   });
 
   it('command and event racing for the same invoice -> one charge, every caller gets it', async () => {
     const event = invoiceCreated('8080');
     const request = { customerId: '8080', invoiceId: event.payload.invoiceId, totalMinor: 20000 };
     // The commands arrive before the invoice is known and wait for it; the event arrives meanwhile.
-    const replies = Promise.all([pay(request, event.orderId), pay(request, event.orderId), pay(request, event.orderId)]);
-    await publishEventForTest(kafka.brokers, event);
+    const replies = Promise.all([bed.pay(request, event.orderId), bed.pay(request, event.orderId), bed.pay(request, event.orderId)]);
+    await bed.publish(event);
     const answers = await replies;
 
     for (const answer of answers) expect(answer.ok).toBe(true);
@@ -152,50 +96,50 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
         card: { firstName: 'Bob', lastName: 'Norman', first6: '424242', last4: '4242', brand: 'visa', expMonth: 9, expYear: 2030 },
       },
     });
-    await waitFor(() => inboxHas(database.url, service.schema, 'payment', event.id), { timeoutMs: 30_000, description: 'event handled' });
-    expect(await chargesFor(event.payload.invoiceId)).toHaveLength(1);
-    expect(providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
-    await waitFor(() => eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 20_000, description: 'PaymentProcessed' });
-    expect(eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
+    await bed.handled(event, { timeoutMs: 30_000, description: 'event handled' });
+    expect(await bed.chargesFor(event.payload.invoiceId)).toHaveLength(1);
+    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
+    await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 20_000, description: 'PaymentProcessed' });
+    expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
   });
 
   it('a lost provider answer is retried with the same idempotency key and charges once', async () => {
     // The provider charges, then the answer is lost twice; the retries must reuse the key.
-    sandbox.injectTransientFaults({ times: 2, phase: 'after', operation: 'charge' });
+    bed.sandbox.injectTransientFaults({ times: 2, phase: 'after', operation: 'charge' });
     const event = invoiceCreated('8080');
-    await publishEventForTest(kafka.brokers, event);
-    await waitFor(() => eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 40_000, description: 'PaymentProcessed after retries' });
+    await bed.publish(event);
+    await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 40_000, description: 'PaymentProcessed after retries' });
 
-    const [charge] = await chargesFor(event.payload.invoiceId);
+    const [charge] = await bed.chargesFor(event.payload.invoiceId);
     expect(charge).toMatchObject({ status: 'succeeded', attempts: 3 });
-    const atProvider = providerChargesFor(event.payload.invoiceId);
+    const atProvider = bed.providerChargesFor(event.payload.invoiceId);
     expect(atProvider).toHaveLength(1);
     expect(atProvider[0]).toMatchObject({ idempotencyKey: `charge:${event.payload.invoiceId}`, providerChargeId: charge.provider_charge_id });
-    expect(eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
+    expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
   });
 
   it('settles an order on account without a provider call', async () => {
     const event = invoiceCreated('wholesale-77', { paymentTerms: 'account' });
-    await publishEventForTest(kafka.brokers, event);
-    const processed = await waitFor(() => eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
+    await bed.publish(event);
+    const processed = await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
     expect(processed.value).toMatchObject({ payload: { method: 'account', provider: 'account', card: null, amountMinor: 20000 } });
-    expect(providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
+    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
 
-    const reply = await pay({ customerId: 'wholesale-77', invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
+    const reply = await bed.pay({ customerId: 'wholesale-77', invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
     expect(reply).toMatchObject({ ok: true, data: { method: 'account', card: null, status: 'succeeded' } });
   });
 
   it('answers NOT_FOUND for an unknown invoice, CONFLICT for a wrong amount, VALIDATION_FAILED for bad input', async () => {
-    const missing = await pay({ customerId: '8080', invoiceId: randomUUID(), totalMinor: 20000 }, 'k');
+    const missing = await bed.pay({ customerId: '8080', invoiceId: randomUUID(), totalMinor: 20000 }, 'k');
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const event = invoiceCreated('8080');
-    await publishEventForTest(kafka.brokers, event);
-    await waitFor(() => eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
-    const wrongAmount = await pay({ customerId: '8080', invoiceId: event.payload.invoiceId, totalMinor: 19999 }, event.orderId);
+    await bed.publish(event);
+    await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
+    const wrongAmount = await bed.pay({ customerId: '8080', invoiceId: event.payload.invoiceId, totalMinor: 19999 }, event.orderId);
     expect(wrongAmount).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: [{ path: 'totalMinor' }] } });
 
-    const invalid = await pay({ customerId: '8080', totalMinor: -5 }, 'k');
+    const invalid = await bed.pay({ customerId: '8080', totalMinor: -5 }, 'k');
     expect(invalid.ok).toBe(false);
     const paths = invalid.ok ? [] : (invalid.error.details as Array<{ path: string }>).map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['invoiceId', 'totalMinor']));

@@ -1,49 +1,16 @@
-import { createEvent, type InvoiceCreatedPayload, type OrderCancelledPayload, Topics, type TypedEvent } from '@order-platform/contracts';
-import { inboxHas, publishEventForTest, startServiceForTest, TopicReader } from '@order-platform/service-kit';
-import { sleep, startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, type TestPostgres, waitFor } from '@order-platform/testing';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { ChargeInvoiceService } from '../src/charges/charge-invoice.service';
+import { createEvent, type OrderCancelledPayload, Topics, type TypedEvent } from '@order-platform/contracts';
+import { sleep, waitFor } from '@order-platform/testing';
 import { recordPayableInvoice } from '../src/invoices/record-payable-invoice';
-import { paymentService } from '../src/payment.service-definition';
-import { type ChargeRequest, type ChargeResult, type FaultPhase, type SandboxPaymentProvider, TransientPaymentError } from '../src/providers';
-import { PAYMENT_PROVIDER } from '../src/providers/payment-provider.token';
+import { type ChargeRequest, type ChargeResult, type FaultPhase, TransientPaymentError } from '../src/providers';
 import { ChargeReconcileSchedule } from '../src/reconcile-charges/charge-reconcile-schedule';
 import { ChargeReconciler, type ReconciledCharge } from '../src/reconcile-charges/charge-reconciler';
-import { RefundChargeService } from '../src/refund-charge/refund-charge.service';
+import * as events from './support/payment-events';
+import { PaymentTestBed } from './support/payment-test-bed';
 
 const HOUR = 3_600_000;
 
-function invoiceCreated(customerId = '8080', overrides: Partial<InvoiceCreatedPayload> = {}): TypedEvent<'InvoiceCreated'> {
-  const orderId = randomUUID();
-  return createEvent(
-    Topics.InvoiceCreated,
-    {
-      orderId,
-      invoiceId: randomUUID(),
-      invoiceNumber: 'INV-2026-000123',
-      customerId,
-      currency: 'USD',
-      lines: [{ description: 'Margherita', productId: 'margherita', quantity: 2, unitPriceMinor: 1200, taxMinor: 433, totalMinor: 2400 }],
-      subtotalMinor: 1967,
-      taxMinor: 433,
-      totalMinor: 2400,
-      issuedAt: new Date().toISOString(),
-      customerName: 'Bob Norman',
-      ...overrides,
-    },
-    { correlationId: `checkout-${orderId}` },
-  );
-}
-
-function orderCancelled(orderId: string, overrides: Partial<OrderCancelledPayload> = {}): TypedEvent<'OrderCancelled'> {
-  return createEvent(
-    Topics.OrderCancelled,
-    { orderId, reason: 'Kitchen closed', cancelledBy: 'merchant', refundRequired: true, cancelledAt: new Date().toISOString(), ...overrides },
-    { correlationId: `cancel-${orderId}` },
-  );
-}
+const invoiceCreated = (customerId = '8080') => events.invoiceCreated(customerId, {}, 'checkout');
+const orderCancelled = (orderId: string, overrides: Partial<OrderCancelledPayload> = {}) => events.orderCancelled(orderId, overrides, 'cancel');
 
 /**
  * Charges left `attempting` (InvoiceCreated dead-lettered while the provider was down, or an
@@ -52,55 +19,27 @@ function orderCancelled(orderId: string, overrides: Partial<OrderCancelledPayloa
  * tests alone unless a test backdates one; the tests sweep "two hours later" themselves.
  */
 describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-protocol broker + sandbox provider)', () => {
-  let kafka: TestKafka;
-  let postgres: TestPostgres;
-  let database: TestDatabase;
-  let service: Awaited<ReturnType<typeof startServiceForTest>>;
-  let sandbox: SandboxPaymentProvider;
-  let reader: TopicReader;
-  let sql: Client;
+  let bed: PaymentTestBed;
 
   beforeAll(async () => {
-    [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
-    database = await postgres.createDatabase('payment');
-    service = await startServiceForTest(
-      paymentService,
-      { brokers: kafka.brokers, databaseUrl: database.url },
-      { DEMO_DATA: 'true', PAYMENT_RECONCILE_INTERVAL_MS: '200', PAYMENT_RECONCILE_AFTER_MS: String(HOUR) },
-    );
-    sandbox = service.app.get<SandboxPaymentProvider>(PAYMENT_PROVIDER, { strict: false });
-    reader = await TopicReader.start(kafka.brokers, [`${Topics.InvoiceCreated}.dlq`]);
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    bed = await PaymentTestBed.start({
+      env: { PAYMENT_RECONCILE_INTERVAL_MS: '200', PAYMENT_RECONCILE_AFTER_MS: String(HOUR) },
+      topics: [`${Topics.InvoiceCreated}.dlq`],
+    });
   }, 90_000);
 
-  afterAll(async () => {
-    await sql?.end();
-    await reader?.stop();
-    await service?.close();
-    await database?.drop();
-    await postgres?.stop();
-    await kafka?.stop();
-  }, 60_000);
+  afterAll(() => bed?.stop(), 60_000);
 
   afterEach(() => {
-    sandbox.clearFaults();
+    bed.sandbox.clearFaults();
     jest.restoreAllMocks();
   });
 
-  const charges = () => service.app.get(ChargeInvoiceService, { strict: false });
-  const reconciler = () => service.app.get(ChargeReconciler, { strict: false });
-  const refunds = () => service.app.get(RefundChargeService, { strict: false });
-  const dataSource = () => service.app.get(DataSource, { strict: false });
+  const reconciler = () => bed.get(ChargeReconciler);
 
-  const rows = async (query: string, params: unknown[]) => (await sql.query(query.replace(/\$schema/g, `"${service.schema}"`), params)).rows;
-  const chargeOf = async (invoiceId: string) => (await rows(`SELECT * FROM $schema.charges WHERE invoice_id = $1`, [invoiceId]))[0];
-  const refundsFor = (orderId: string) => rows(`SELECT * FROM $schema.refunds WHERE order_id = $1`, [orderId]);
-  // Every event payment publishes is written to the outbox first: what is not there is never sent.
-  const outboxTopicsFor = async (orderId: string) => (await rows(`SELECT topic FROM $schema.outbox WHERE key = $1 ORDER BY seq`, [orderId])).map((r) => r.topic);
-  const providerChargesFor = (invoiceId: string) => sandbox.listCharges().filter((c) => c.metadata['invoiceId'] === invoiceId);
+  const chargeOf = async (invoiceId: string) => (await bed.chargesFor(invoiceId))[0];
   const backdate = (invoiceId: string, ms: number) =>
-    rows(`UPDATE $schema.charges SET created_at = created_at - make_interval(secs => $2) WHERE invoice_id = $1`, [invoiceId, ms / 1000]);
+    bed.sql.rows(`UPDATE $schema.charges SET created_at = created_at - make_interval(secs => $2) WHERE invoice_id = $1`, [invoiceId, ms / 1000]);
 
   /** Two hours from now: every charge claimed by these tests is older than PAYMENT_RECONCILE_AFTER_MS then. */
   const later = (ms = 2 * HOUR) => new Date(Date.now() + ms);
@@ -113,25 +52,25 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
   /** A charge the provider could not settle: `before`, it never got the request; `after`, it charged and the answer was lost. */
   async function stuckCharge(phase: FaultPhase, customerId = '8080'): Promise<TypedEvent<'InvoiceCreated'>> {
     const invoice = invoiceCreated(customerId);
-    await recordPayableInvoice(dataSource(), invoice);
-    sandbox.injectTransientFaults({ times: 1, phase, operation: 'charge' });
-    await expect(charges().chargeInvoice(invoice.payload.invoiceId)).rejects.toBeInstanceOf(TransientPaymentError);
+    await recordPayableInvoice(bed.dataSource(), invoice);
+    bed.sandbox.injectTransientFaults({ times: 1, phase, operation: 'charge' });
+    await expect(bed.charges().chargeInvoice(invoice.payload.invoiceId)).rejects.toBeInstanceOf(TransientPaymentError);
     expect(await chargeOf(invoice.payload.invoiceId)).toMatchObject({ status: 'attempting', attempts: 1 });
     return invoice;
   }
 
   it('an InvoiceCreated dead-lettered while the provider was down: once it is back, the sweep settles the charge with the same key, one charge, one PaymentProcessed', async () => {
-    sandbox.injectTransientFaults({ times: 1000, phase: 'before', operation: 'charge' });
+    bed.sandbox.injectTransientFaults({ times: 1000, phase: 'before', operation: 'charge' });
     const invoice = invoiceCreated();
     const { orderId, invoiceId } = invoice.payload;
-    await publishEventForTest(kafka.brokers, invoice);
-    await waitFor(() => reader.on(`${Topics.InvoiceCreated}.dlq`).find((m) => (m.value as { orderId?: string }).orderId === orderId), {
+    await bed.publish(invoice);
+    await waitFor(() => bed.eventsFor(`${Topics.InvoiceCreated}.dlq`, orderId)[0], {
       timeoutMs: 60_000,
       description: 'InvoiceCreated dead-lettered',
     });
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'attempting', attempts: 6, idempotency_key: `charge:${invoiceId}` });
-    expect(providerChargesFor(invoiceId)).toHaveLength(0);
-    sandbox.clearFaults(); // the provider is back
+    expect(bed.providerChargesFor(invoiceId)).toHaveLength(0);
+    bed.sandbox.clearFaults(); // the provider is back
 
     // Younger than PAYMENT_RECONCILE_AFTER_MS (the handler may still be retrying): left alone.
     expect(triesOf(await reconciler().sweep(new Date()), invoiceId)).toEqual([]);
@@ -141,20 +80,20 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     expect(triesOf(swept, invoiceId)).toEqual([{ invoiceId, orderId, outcome: 'succeeded', attempts: 7, nextAttemptAt: null }]);
     const charge = await chargeOf(invoiceId);
     expect(charge).toMatchObject({ status: 'succeeded', attempts: 7, reconcile_attempts: 1 });
-    expect(providerChargesFor(invoiceId)).toEqual([
+    expect(bed.providerChargesFor(invoiceId)).toEqual([
       expect.objectContaining({ idempotencyKey: `charge:${invoiceId}`, providerChargeId: charge.provider_charge_id, amountMinor: 2400 }),
     ]);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
 
     // Settled for good: another sweep, and the dead letter redriven, change nothing.
     expect(triesOf(await reconciler().sweep(later(3 * HOUR)), invoiceId)).toEqual([]);
     const redriven = createEvent(Topics.InvoiceCreated, invoice.payload, { correlationId: invoice.correlationId });
-    await publishEventForTest(kafka.brokers, redriven);
-    await waitFor(() => inboxHas(database.url, service.schema, 'payment', redriven.id), { timeoutMs: 30_000, description: 'redriven InvoiceCreated handled' });
-    expect(providerChargesFor(invoiceId)).toHaveLength(1);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+    await bed.publish(redriven);
+    await bed.handled(redriven, { timeoutMs: 30_000, description: 'redriven InvoiceCreated handled' });
+    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
 
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
     expect(metrics).toMatch(/^charges_reconciled_total\{[^}]*outcome="succeeded"[^}]*\} [1-9]/m);
   }, 120_000);
 
@@ -162,15 +101,15 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     const invoices = [];
     for (let i = 0; i < 4; i += 1) invoices.push(await stuckCharge('after'));
     const ids = invoices.map((i) => i.payload.invoiceId);
-    for (const invoiceId of ids) expect(providerChargesFor(invoiceId)).toHaveLength(1);
+    for (const invoiceId of ids) expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
 
     // The provider holds its answers until both sweeps are inside a provider call: each holds a charge the other skipped.
     let release: () => void = () => undefined;
     const answersHeld = new Promise<void>((resolve) => (release = resolve));
     const inProvider = new Set<string>();
     const calls: ChargeRequest[] = [];
-    const charge = sandbox.charge.bind(sandbox);
-    jest.spyOn(sandbox, 'charge').mockImplementation(async (request): Promise<ChargeResult> => {
+    const charge = bed.sandbox.charge.bind(bed.sandbox);
+    jest.spyOn(bed.sandbox, 'charge').mockImplementation(async (request): Promise<ChargeResult> => {
       calls.push(request);
       inProvider.add(request.idempotencyKey);
       await answersHeld;
@@ -196,8 +135,8 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
       const settled = await chargeOf(invoiceId);
       expect(settled).toMatchObject({ status: 'succeeded', attempts: 2 });
       // The key replayed: the provider answered with the charge it made when the answer was lost.
-      expect(providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ providerChargeId: settled.provider_charge_id })]);
-      expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+      expect(bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ providerChargeId: settled.provider_charge_id })]);
+      expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
     }
   }, 60_000);
 
@@ -206,8 +145,8 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
 
     expect(triesOf(await reconciler().sweep(later(HOUR / 2)), invoiceId)).toEqual([]);
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'attempting', attempts: 1, reconcile_attempts: 0, next_attempt_at: null });
-    expect(providerChargesFor(invoiceId)).toHaveLength(0);
-    expect(await outboxTopicsFor(orderId)).toEqual([]);
+    expect(bed.providerChargesFor(invoiceId)).toHaveLength(0);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([]);
 
     expect(triesOf(await reconciler().sweep(later()), invoiceId)).toEqual([expect.objectContaining({ outcome: 'succeeded' })]);
   });
@@ -215,28 +154,28 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
   it("a cancelled order's stuck charge ends refunded, once", async () => {
     const { invoiceId, orderId } = (await stuckCharge('after')).payload;
     const cancelled = orderCancelled(orderId);
-    expect(await refunds().onOrderCancelled(cancelled)).toBe('refund_on_settle');
+    expect(await bed.refunds().onOrderCancelled(cancelled)).toBe('refund_on_settle');
 
     const swept = await reconciler().sweep(later());
     expect(triesOf(swept, invoiceId)).toEqual([expect.objectContaining({ orderId, outcome: 'refunded' })]);
     const charge = await chargeOf(invoiceId);
     expect(charge).toMatchObject({ status: 'succeeded' });
-    expect(await refundsFor(orderId)).toEqual([
+    expect(await bed.refundsFor(orderId)).toEqual([
       expect.objectContaining({ status: 'succeeded', idempotency_key: `refund:${charge.transaction_id}`, cancellation_event_id: cancelled.id }),
     ]);
-    expect(providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ amountMinor: 2400, refundedMinor: 2400 })]);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed, Topics.PaymentRefunded]);
+    expect(bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ amountMinor: 2400, refundedMinor: 2400 })]);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed, Topics.PaymentRefunded]);
 
     // Nothing left to reconcile, and the charge path finds it final.
     expect(triesOf(await reconciler().sweep(later(3 * HOUR)), invoiceId)).toEqual([]);
-    expect(await charges().chargeInvoice(invoiceId)).toMatchObject({ status: 'succeeded' });
-    expect(await refundsFor(orderId)).toHaveLength(1);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed, Topics.PaymentRefunded]);
+    expect(await bed.charges().chargeInvoice(invoiceId)).toMatchObject({ status: 'succeeded' });
+    expect(await bed.refundsFor(orderId)).toHaveLength(1);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed, Topics.PaymentRefunded]);
   });
 
   it('a provider still failing leaves the charge attempting, backing off until a later sweep settles it', async () => {
     const { invoiceId, orderId } = (await stuckCharge('before')).payload;
-    sandbox.injectTransientFaults({ times: 1000, phase: 'before', operation: 'charge' });
+    bed.sandbox.injectTransientFaults({ times: 1000, phase: 'before', operation: 'charge' });
 
     const at = later();
     const [tried] = triesOf(await reconciler().sweep(at), invoiceId);
@@ -244,7 +183,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     const retryAt = nextAttemptOf(tried);
     expect(retryAt.getTime()).toBeGreaterThan(at.getTime());
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'attempting', attempts: 2, reconcile_attempts: 1, next_attempt_at: retryAt });
-    expect(await outboxTopicsFor(orderId)).toEqual([]);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([]);
 
     // Backing off: a sweep before next_attempt_at does not try it again.
     expect(triesOf(await reconciler().sweep(at), invoiceId)).toEqual([]);
@@ -256,10 +195,10 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     const retryAgainAt = nextAttemptOf(again);
     expect(retryAgainAt.getTime() - retryAt.getTime()).toBeGreaterThan(retryAt.getTime() - at.getTime());
 
-    sandbox.clearFaults();
+    bed.sandbox.clearFaults();
     expect(triesOf(await reconciler().sweep(retryAgainAt), invoiceId)).toEqual([expect.objectContaining({ outcome: 'succeeded', attempts: 4 })]);
-    expect(providerChargesFor(invoiceId)).toHaveLength(1);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
   });
 
   it('the periodic sweep settles a charge stuck for longer than PAYMENT_RECONCILE_AFTER_MS by itself', async () => {
@@ -268,8 +207,8 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
 
     await waitFor(async () => (await chargeOf(invoiceId)).status === 'succeeded', { timeoutMs: 20_000, description: 'the schedule settled the charge' });
     expect(await chargeOf(invoiceId)).toMatchObject({ reconcile_attempts: 1 });
-    expect(providerChargesFor(invoiceId)).toHaveLength(1);
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
   });
 
   // Last: it stops the service.
@@ -278,13 +217,13 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     let release: () => void = () => undefined;
     const answerHeld = new Promise<void>((resolve) => (release = resolve));
     let inProvider = false;
-    const charge = sandbox.charge.bind(sandbox);
-    jest.spyOn(sandbox, 'charge').mockImplementation(async (request): Promise<ChargeResult> => {
+    const charge = bed.sandbox.charge.bind(bed.sandbox);
+    jest.spyOn(bed.sandbox, 'charge').mockImplementation(async (request): Promise<ChargeResult> => {
       inProvider = true;
       await answerHeld;
       return charge(request);
     });
-    const schedule = service.app.get(ChargeReconcileSchedule, { strict: false });
+    const schedule = bed.get(ChargeReconcileSchedule);
     const stop = schedule.stop.bind(schedule);
     let stopping = false;
     jest.spyOn(schedule, 'stop').mockImplementation(() => {
@@ -296,18 +235,18 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     let closing: Promise<void> | undefined;
     try {
       await waitFor(() => inProvider, { timeoutMs: 20_000, description: 'the schedule inside the provider call' });
-      closing = service.close();
+      closing = bed.service.close();
       await waitFor(() => stopping, { timeoutMs: 30_000, description: 'the shutdown reaching the schedule' });
       // The consumers are stopped; the pool must not close under the charge in flight.
       const first = await Promise.race([closing.then(() => 'closed'), sleep(3_000).then(() => 'waiting for the charge in flight')]);
       expect(first).toBe('waiting for the charge in flight');
-      expect(dataSource().isInitialized).toBe(true);
+      expect(bed.dataSource().isInitialized).toBe(true);
     } finally {
       release();
     }
     await closing;
 
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'succeeded', reconcile_attempts: 1 });
-    expect(await outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
+    expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
   }, 60_000);
 });

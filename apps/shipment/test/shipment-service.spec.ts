@@ -1,134 +1,96 @@
-import { type CommandReply, Commands, createEvent, type CreateShipmentResponse, dlqTopic, Topics, type TypedEvent } from '@order-platform/contracts';
-import { CommandClientForTest, publishEventForTest, type ReadMessage, startServiceForTest, tablesOf, TopicReader } from '@order-platform/service-kit';
-import { startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, type TestPostgres, waitFor } from '@order-platform/testing';
+import { dlqTopic, type InvoiceCreatedPayload, Topics, type TypedEvent } from '@order-platform/contracts';
+import { tablesOf } from '@order-platform/service-kit';
+import { waitFor } from '@order-platform/testing';
 import { randomUUID } from 'node:crypto';
 import { CARRIER } from '../src/carrier/carrier';
 import type { LocalCarrier } from '../src/carrier/local-carrier';
 import { isValidTrackingNumber } from '../src/carrier/tracking-number';
-import { shipmentService } from '../src/shipment.service-definition';
+import * as events from './support/shipment-events';
+import { ShipmentTestBed } from './support/shipment-test-bed';
 
 const ADDRESS = '17 boulevard, 123 apt 6 Brooklyn NY';
 
-function invoiceCreated(orderId: string): TypedEvent<'InvoiceCreated'> {
-  return createEvent(
-    Topics.InvoiceCreated,
-    {
-      orderId,
-      invoiceId: randomUUID(),
-      invoiceNumber: 'INV-2026-000001',
-      customerId: '8080',
-      currency: 'USD',
-      lines: [{ description: 'Demo product 1234', productId: '1234', quantity: 2, unitPriceMinor: 5000, taxMinor: 1803, totalMinor: 10000 }],
-      subtotalMinor: 8197,
-      taxMinor: 1803,
-      totalMinor: 10000,
-      issuedAt: new Date().toISOString(),
-      customerName: 'Lital Hay',
-      customerPhone: '0545870006',
-      shippingAddress: ADDRESS,
-    },
-    { correlationId: `test-${orderId}` },
-  );
-}
-
-function paymentProcessed(orderId: string): TypedEvent<'PaymentProcessed'> {
-  return createEvent(
-    Topics.PaymentProcessed,
-    { orderId, paymentId: randomUUID(), amountMinor: 10000, currency: 'USD', method: 'card', provider: 'sandbox', processedAt: new Date().toISOString() },
-    { correlationId: `test-${orderId}` },
-  );
-}
+// Lital Hay's order of two demo products (100.00 USD).
+const LITAL_HAY_ORDER: Partial<InvoiceCreatedPayload> = {
+  customerId: '8080',
+  currency: 'USD',
+  lines: [{ description: 'Demo product 1234', productId: '1234', quantity: 2, unitPriceMinor: 5000, taxMinor: 1803, totalMinor: 10000 }],
+  subtotalMinor: 8197,
+  taxMinor: 1803,
+  totalMinor: 10000,
+  customerName: 'Lital Hay',
+  customerPhone: '0545870006',
+  shippingAddress: ADDRESS,
+};
+const invoiceCreated = (orderId: string) => events.invoiceCreated(orderId, LITAL_HAY_ORDER);
+const paymentProcessed = (orderId: string) => events.paymentProcessed(orderId, { amountMinor: 10000, currency: 'USD' });
 
 describe('shipment service (real PostgreSQL + Kafka-protocol broker)', () => {
-  let kafka: TestKafka;
-  let postgres: TestPostgres;
-  let database: TestDatabase;
-  let service: Awaited<ReturnType<typeof startServiceForTest>>;
-  let events: TopicReader;
-  let commands: CommandClientForTest;
+  let bed: ShipmentTestBed;
 
   beforeAll(async () => {
-    [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
-    database = await postgres.createDatabase('shipment');
-    service = await startServiceForTest(shipmentService, { brokers: kafka.brokers, databaseUrl: database.url }, { SHIPMENT_PAYMENT_WAIT_MS: '300' });
-    events = await TopicReader.start(kafka.brokers, [Topics.OrderShipped, dlqTopic(Topics.PaymentProcessed)]);
-    commands = await CommandClientForTest.connect(kafka.brokers, [Commands.Shipment.CreateShipment]);
+    bed = await ShipmentTestBed.start({ database: 'shipment', topics: [Topics.OrderShipped, dlqTopic(Topics.PaymentProcessed)] });
   }, 90_000);
 
-  afterAll(async () => {
-    await commands?.close();
-    await events?.stop();
-    await service?.close();
-    await database?.drop();
-    await postgres?.stop();
-    await kafka?.stop();
-  }, 60_000);
-
-  const shippedFor = (orderId: string): ReadMessage[] => events.on(Topics.OrderShipped).filter((m) => m.key === orderId);
-  const waitShipped = (orderId: string) =>
-    waitFor(() => shippedFor(orderId)[0], { timeoutMs: 30_000, description: `OrderShipped for ${orderId}` });
+  afterAll(() => bed?.stop(), 60_000);
 
   async function metric(name: string, labels: string): Promise<number> {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const text = await (await fetch(`${bed.service.url}/metrics`)).text();
     const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
     return line ? Number(line.split(' ').pop()) : 0;
   }
 
-  function createShipment(payload: object): Promise<CommandReply<CreateShipmentResponse>> {
-    return commands.send(Commands.Shipment.CreateShipment, payload, (payload as { orderId?: string }).orderId ?? 'x');
-  }
-
   it('migrates its own schema', async () => {
-    expect(await tablesOf(database.url, service.schema)).toEqual(
+    expect(await tablesOf(bed.infra.database.url, bed.service.schema)).toEqual(
       expect.arrayContaining(['migrations', 'outbox', 'processed_events', 'shipments', 'order_destinations', 'paid_orders']),
     );
   });
 
   it('ships a paid, invoiced order once with an 8-digit tracking number, also when the payment is redelivered', async () => {
     const orderId = randomUUID();
-    await publishEventForTest(kafka.brokers, invoiceCreated(orderId));
+    await bed.publish(invoiceCreated(orderId));
     const payment = paymentProcessed(orderId);
-    await publishEventForTest(kafka.brokers, payment);
+    await bed.publish(payment);
 
-    const shipped = await waitShipped(orderId);
+    const shipped = await bed.waitShipped(orderId);
     const event = shipped.value as TypedEvent<'OrderShipped'>;
     expect(event).toMatchObject({ type: 'OrderShipped', correlationId: `test-${orderId}`, payload: { orderId, carrier: 'local', shippingAddress: ADDRESS, recipientName: 'Lital Hay' } });
     expect(isValidTrackingNumber(event.payload.trackingNumber)).toBe(true);
     expect(event.payload.trackingNumber).toMatch(/^\d{8}$/);
 
     const duplicatesBefore = await metric('events_handled_total', 'topic="PaymentProcessed",outcome="duplicate"');
-    await publishEventForTest(kafka.brokers, payment);
+    await bed.publish(payment);
     await waitFor(async () => (await metric('events_handled_total', 'topic="PaymentProcessed",outcome="duplicate"')) > duplicatesBefore, {
       timeoutMs: 20_000,
       description: 'the redelivered PaymentProcessed handled as a duplicate',
     });
-    expect(shippedFor(orderId)).toHaveLength(1);
+    expect(bed.shippedFor(orderId)).toHaveLength(1);
   });
 
   it('retries a payment whose address is not known yet, and ships once InvoiceCreated arrives', async () => {
     const orderId = randomUUID();
     const payment = paymentProcessed(orderId);
-    await publishEventForTest(kafka.brokers, payment);
+    await bed.publish(payment);
     await waitFor(async () => (await metric('events_handled_total', 'topic="PaymentProcessed",outcome="parked"')) >= 1, {
       timeoutMs: 20_000,
       description: 'the payment parked after its retries',
     });
-    expect(shippedFor(orderId)).toHaveLength(0);
+    expect(bed.shippedFor(orderId)).toHaveLength(0);
 
-    await publishEventForTest(kafka.brokers, invoiceCreated(orderId));
-    const shipped = await waitShipped(orderId);
+    await bed.publish(invoiceCreated(orderId));
+    const shipped = await bed.waitShipped(orderId);
     expect((shipped.value as TypedEvent<'OrderShipped'>).payload.shippingAddress).toBe(ADDRESS);
-    expect(events.on(dlqTopic(Topics.PaymentProcessed)).filter((m) => m.key === orderId)).toHaveLength(0);
+    expect(bed.received(dlqTopic(Topics.PaymentProcessed)).filter((m) => m.key === orderId)).toHaveLength(0);
   });
 
   it('dead-letters a payment the carrier keeps refusing, counts it, and the next order still ships', async () => {
-    const carrier = service.app.get<LocalCarrier>(CARRIER, { strict: false });
+    const carrier = bed.get<LocalCarrier>(CARRIER);
     const failing = randomUUID();
     carrier.setFault('fail-always');
     try {
-      await publishEventForTest(kafka.brokers, invoiceCreated(failing));
-      await publishEventForTest(kafka.brokers, paymentProcessed(failing));
-      const dead = await waitFor(() => events.on(dlqTopic(Topics.PaymentProcessed)).find((m) => m.key === failing), {
+      await bed.publish(invoiceCreated(failing));
+      await bed.publish(paymentProcessed(failing));
+      const dead = await waitFor(() => bed.received(dlqTopic(Topics.PaymentProcessed)).find((m) => m.key === failing), {
         timeoutMs: 30_000,
         description: 'PaymentProcessed in its dead-letter topic',
       });
@@ -141,22 +103,22 @@ describe('shipment service (real PostgreSQL + Kafka-protocol broker)', () => {
     }
 
     const next = randomUUID();
-    await publishEventForTest(kafka.brokers, invoiceCreated(next));
-    await publishEventForTest(kafka.brokers, paymentProcessed(next));
-    await waitShipped(next);
-    expect(shippedFor(failing)).toHaveLength(0);
+    await bed.publish(invoiceCreated(next));
+    await bed.publish(paymentProcessed(next));
+    await bed.waitShipped(next);
+    expect(bed.shippedFor(failing)).toHaveLength(0);
   }, 60_000);
 
   it('create-shipment: CONFLICT for an unpaid order, the same tracking number for a shipped one', async () => {
     const unpaid = randomUUID();
-    const conflict = await createShipment({ orderId: unpaid, name: 'Lital Hay', phone: '0545870006', shippingAddress: ADDRESS });
+    const conflict = await bed.createShipment({ orderId: unpaid, name: 'Lital Hay', phone: '0545870006', shippingAddress: ADDRESS });
     expect(conflict).toEqual({ ok: false, error: { code: 'CONFLICT', message: `Order ${unpaid} has not been paid` } });
 
     const orderId = randomUUID();
-    await publishEventForTest(kafka.brokers, invoiceCreated(orderId));
-    await publishEventForTest(kafka.brokers, paymentProcessed(orderId));
-    const shipped = (await waitShipped(orderId)).value as TypedEvent<'OrderShipped'>;
-    const reply = await createShipment({ orderId, name: 'Lital Hay', phone: '0545870006', shippingAddress: ADDRESS });
+    await bed.publish(invoiceCreated(orderId));
+    await bed.publish(paymentProcessed(orderId));
+    const shipped = (await bed.waitShipped(orderId)).value as TypedEvent<'OrderShipped'>;
+    const reply = await bed.createShipment({ orderId, name: 'Lital Hay', phone: '0545870006', shippingAddress: ADDRESS });
     expect(reply).toEqual({
       ok: true,
       data: { trackingNumber: Number(shipped.payload.trackingNumber), orderId, status: 'shipped', carrier: 'local', created: false },
@@ -165,21 +127,21 @@ describe('shipment service (real PostgreSQL + Kafka-protocol broker)', () => {
 
   it('create-shipment ships a paid order whose invoice has not arrived, once', async () => {
     const orderId = randomUUID();
-    await publishEventForTest(kafka.brokers, paymentProcessed(orderId));
+    await bed.publish(paymentProcessed(orderId));
     const request = { orderId, name: 'Ada Lovelace', phone: '0500000000', shippingAddress: '1 Main St, Springfield' };
-    const first = await createShipment(request);
+    const first = await bed.createShipment(request);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.data.created).toBe(true);
     expect(String(first.data.trackingNumber)).toMatch(/^\d{8}$/);
-    const second = await createShipment(request);
+    const second = await bed.createShipment(request);
     expect(second).toEqual({ ok: true, data: { ...first.data, created: false } });
-    const shipped = await waitShipped(orderId);
+    const shipped = await bed.waitShipped(orderId);
     expect((shipped.value as TypedEvent<'OrderShipped'>).payload).toMatchObject({ shippingAddress: '1 Main St, Springfield', recipientName: 'Ada Lovelace' });
   });
 
   it('create-shipment names each invalid field', async () => {
-    const reply = await createShipment({ orderId: '', name: 'x' });
+    const reply = await bed.createShipment({ orderId: '', name: 'x' });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error.code).toBe('VALIDATION_FAILED');
@@ -188,9 +150,9 @@ describe('shipment service (real PostgreSQL + Kafka-protocol broker)', () => {
   });
 
   it('serves /health, /health/ready and /metrics', async () => {
-    expect(await (await fetch(`${service.url}/health`)).json()).toEqual({ status: 'ok' });
-    expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(await (await fetch(`${bed.service.url}/health`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${bed.service.url}/health/ready`)).status).toBe(200);
+    const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
     expect(metrics).toContain('service="shipment"');
     expect(metrics).toContain('shipments_dead_lettered_total');
   });

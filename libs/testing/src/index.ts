@@ -4,8 +4,10 @@
  */
 export * from './postgres/start-test-postgres';
 export * from './postgres/test-database';
+export * from './postgres/schema-sql';
 export * from './kafka/start-test-kafka';
 export * from './kafka/read-topic';
+export * from './infra/start-test-infra';
 export * from './smtp/start-test-smtp';
 export * from './smtp/parse-mail';
 export * from './runtime/container-runtime';
