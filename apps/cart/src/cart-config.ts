@@ -23,6 +23,10 @@ export class CartConfig extends DatabaseServiceConfig {
 
   @IsISO4217CurrencyCode({ message: 'must be an ISO 4217 currency code such as USD' })
   CURRENCY = 'USD';
+
+  /** How long an Idempotency-Key of an order-creating request answers its first order; older keys may be reused. */
+  @Matches(/^[1-9]\d{0,4}$/, { message: 'must be a whole number of hours such as 24' })
+  CART_IDEMPOTENCY_TTL_HOURS = '24';
 }
 
 export function taxRuleOf(config: CartConfig): TaxRule {

@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CustomerOrdersModule } from './customer-orders/customer-orders.module';
 import { DemoCatalogSeeder } from './demo-data/demo-catalog.seeder';
 import { GroupOrdersModule } from './group-orders/group-orders.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { cartMigrations } from './migrations';
 import { SubmitCartModule } from './submit-cart/submit-cart.module';
 import { WholesaleModule } from './wholesale/wholesale.module';
@@ -28,6 +29,7 @@ export class CartModule {
           migrations: cartMigrations(config.DATABASE_SCHEMA),
         }),
         CatalogModule,
+        IdempotencyModule,
         SubmitCartModule.register(config),
         WholesaleModule,
         CustomerOrdersModule.register(config),

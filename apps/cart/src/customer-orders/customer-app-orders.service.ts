@@ -24,6 +24,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type CartConfig, taxRuleOf } from '../cart-config';
 import type { TaxRule } from '../submit-cart/price-cart';
 import { authorizeCoupon, type Coupon } from '../coupons/authorize-coupon';
+import { IdempotentRequests } from '../idempotency/idempotent-requests';
+import { requestFingerprint } from '../idempotency/request-fingerprint';
 import { verifyPassword } from './auth/password-hash';
 import { badRequest, orderNotFound, outOfOrder, wrongCustomer, wrongRestaurant } from './customer-app-errors';
 import { type CustomerAppOrderRow, toCustomerAppOrderView } from './customer-app-order.record';
@@ -43,6 +45,7 @@ export class CustomerAppOrdersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     @Inject(SERVICE_CONFIG) private readonly config: CartConfig,
+    private readonly idempotency: IdempotentRequests,
   ) {
     this.taxRule = taxRuleOf(config);
   }
@@ -62,15 +65,32 @@ export class CustomerAppOrdersService {
     return replyOk(identity);
   }
 
+  /** A new draft; with an Idempotency-Key, a repeat of the same request answers the first draft as it is now. */
   async create(raw: unknown): Promise<CommandReply<CustomerAppOrderView>> {
     const parsed = validateCommand(CreateCustomerAppOrderRequest, raw);
     if (!parsed.ok) return parsed.reply;
     const request = parsed.value;
     if (!request.deliveryAddress && !request.tableNumber) return badRequest('deliveryAddressOrTableRequired', 'An order needs a delivery address or a table number.');
+    const { customerId, idempotencyKey, correlationId: _correlationId, ...body } = request;
+    const keyed =
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, requester: `customer ${customerId}`, operation: 'customer-app-create', fingerprint: requestFingerprint({ body }) };
 
-    const restaurants: Array<{ currency: string }> = await this.dataSource.query(`SELECT currency FROM restaurants WHERE id = $1`, [request.restaurantId]);
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.placeOnce(manager, keyed, {
+        place: () => this.insertDraft(manager, request),
+        orderIdOf: (order) => order.orderId,
+        replay: async (orderId) => {
+          const draft = await findDraft(manager, orderId, false);
+          return draft ? replyOk(toCustomerAppOrderView(draft)) : orderNotFound(orderId);
+        },
+      }),
+    );
+  }
+
+  private async insertDraft(manager: EntityManager, request: CreateCustomerAppOrderRequest): Promise<CommandReply<CustomerAppOrderView>> {
+    const restaurants: Array<{ currency: string }> = await manager.query(`SELECT currency FROM restaurants WHERE id = $1`, [request.restaurantId]);
     if (!restaurants[0]) return badRequest('unknownRestaurant', `Restaurant ${request.restaurantId} does not exist.`);
-    const menu: Array<{ id: string; name: string; unit_price_minor: string }> = await this.dataSource.query(
+    const menu: Array<{ id: string; name: string; unit_price_minor: string }> = await manager.query(
       `SELECT id, name, unit_price_minor FROM restaurant_products WHERE restaurant_id = $1 AND active AND id = ANY($2)`,
       [request.restaurantId, request.lines.map((line) => line.productId)],
     );
@@ -85,12 +105,13 @@ export class CustomerAppOrdersService {
     });
     const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
     const id = randomUUID();
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO customer_app_orders (id, customer_id, restaurant_id, state, currency, lines, subtotal_minor, discount_minor, tax_minor, total_minor, delivery_address, table_number)
        VALUES ($1, $2, $3, 'CREATED', $4, $5::jsonb, $6, 0, $7, $6, $8, $9)`,
       [id, request.customerId, request.restaurantId, restaurants[0].currency, JSON.stringify(lines), subtotalMinor, this.taxOf(subtotalMinor), request.deliveryAddress ?? null, request.tableNumber ?? null],
     );
-    return this.get({ orderId: id });
+    const created = await findDraft(manager, id, false);
+    return created ? replyOk(toCustomerAppOrderView(created)) : orderNotFound(id);
   }
 
   async get(raw: unknown): Promise<CommandReply<CustomerAppOrderView>> {

@@ -17,6 +17,8 @@ import { discountedPriceMinor, discountRateFor } from '../domain/discount';
 import { parsePlacementBody, type PlacementBody, type PlacementKind } from '../domain/placement-body';
 import { checkPlacement, type Placement, type PlacementFacts } from '../domain/placement-rules';
 import { addMinutes } from '../domain/view-time';
+import { IdempotentRequests } from '../../idempotency/idempotent-requests';
+import { requestFingerprint } from '../../idempotency/request-fingerprint';
 import { GroupOrderErrors, replyGroupOrderError } from '../group-order-errors';
 import { callerBesideRestaurant } from '../requester';
 import { MEMBER_ORDER_COLUMNS, MEMBER_ORDER_FROM, type MemberOrderRow, toMemberOrderViews } from '../views/member-order-view';
@@ -24,10 +26,13 @@ import { findAccountCustomer, findProductFormats, findRestaurant, hasOpenGroup, 
 
 const ONE_OPEN_GROUP_INDEX = 'group_orders_one_open_per_restaurant';
 
+type MemberOrderReply = CommandReply<GroupMemberOrderView>;
+
 /**
  * Placing member orders: a customer creating a group, a customer joining one, a restaurant
  * opening one with an external order. Each runs in one transaction: checks, group, member order
- * and (for a new group) its CLOSE timer commit together or not at all.
+ * and (for a new group) its CLOSE timer commit together or not at all. With an Idempotency-Key
+ * the key's record joins that transaction: a repeat answers the first member order as it is now.
  */
 @Injectable()
 export class GroupOrderPlacementService {
@@ -35,18 +40,20 @@ export class GroupOrderPlacementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GROUP_ORDER_SETTINGS) private readonly settings: GroupOrderSettings,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   async create(raw: unknown): Promise<CommandReply<GroupMemberOrderView>> {
     const parsed = validateCommand(CreateGroupOrderRequest, raw);
     if (!parsed.ok) return parsed.reply;
-    const { requester, include = [] } = parsed.value;
+    const { requester, include = [], idempotencyKey } = parsed.value;
     if (requester.role !== 'CUSTOMER_APP' || !requester.customerId) return replyGroupOrderError(GroupOrderErrors.customersOnly());
     const customerId = requester.customerId;
     const body = parsePlacementBody('create', parsed.value.body);
     if (!body.ok) return replyGroupOrderError(body.error);
+    const once = { key: idempotencyKey, requester: `customer ${customerId}`, kind: 'create' as const, request: { body: parsed.value.body }, include };
 
-    return this.openingGroup(async (manager) => {
+    return this.openingGroup((manager) => this.placeOnce(manager, once, async () => {
       const formats = await findProductFormats(manager, body.value.productFormats.map((format) => format.id));
       const restaurantIds = new Set([...formats.values()].map((format) => format.restaurantId));
       const restaurant = restaurantIds.size === 1 ? await findRestaurant(manager, [...restaurantIds][0]) : undefined;
@@ -60,20 +67,21 @@ export class GroupOrderPlacementService {
         now: this.clock.now(),
       };
       return this.placeInNewGroup(manager, 'create', body.value, facts, { customerId }, include);
-    });
+    }));
   }
 
   async createExternal(raw: unknown): Promise<CommandReply<GroupMemberOrderView>> {
     const parsed = validateCommand(CreateExternalGroupOrderRequest, raw);
     if (!parsed.ok) return parsed.reply;
-    const { requester, restaurantId, include = [] } = parsed.value;
+    const { requester, restaurantId, include = [], idempotencyKey } = parsed.value;
     if (requester.role !== 'RESTAURANT_APP' || requester.restaurantId !== restaurantId) {
       return replyGroupOrderError(GroupOrderErrors.wrongRestaurant(restaurantId, callerBesideRestaurant(requester)));
     }
     const body = parsePlacementBody('external', parsed.value.body);
     if (!body.ok) return replyGroupOrderError(body.error);
+    const once = { key: idempotencyKey, requester: `restaurant ${restaurantId}`, kind: 'external' as const, request: { restaurantId, body: parsed.value.body }, include };
 
-    return this.openingGroup(async (manager) => {
+    return this.openingGroup((manager) => this.placeOnce(manager, once, async () => {
       const restaurant = await findRestaurant(manager, restaurantId);
       const facts: PlacementFacts = {
         kind: 'external',
@@ -84,19 +92,20 @@ export class GroupOrderPlacementService {
         now: this.clock.now(),
       };
       return this.placeInNewGroup(manager, 'external', body.value, facts, { externalCustomer: body.value.customer ?? {} }, include);
-    });
+    }));
   }
 
   async join(raw: unknown): Promise<CommandReply<GroupMemberOrderView>> {
     const parsed = validateCommand(JoinGroupOrderRequest, raw);
     if (!parsed.ok) return parsed.reply;
-    const { requester, groupOrderId, include = [] } = parsed.value;
+    const { requester, groupOrderId, include = [], idempotencyKey } = parsed.value;
     if (requester.role !== 'CUSTOMER_APP' || !requester.customerId) return replyGroupOrderError(GroupOrderErrors.customersOnly());
     const customerId = requester.customerId;
     const body = parsePlacementBody('join', parsed.value.body);
     if (!body.ok) return replyGroupOrderError(body.error);
+    const once = { key: idempotencyKey, requester: `customer ${customerId}`, kind: 'join' as const, request: { groupOrderId, body: parsed.value.body }, include };
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction((manager) => this.placeOnce(manager, once, async () => {
       const account = await findAccountCustomer(manager, customerId);
       const formats = await findProductFormats(manager, body.value.productFormats.map((format) => format.id));
       const group = await lockGroupForJoin(manager, groupOrderId);
@@ -127,6 +136,24 @@ export class GroupOrderPlacementService {
         rate,
       ]);
       return replyOk(await this.memberView(manager, memberId, include));
+    }));
+  }
+
+  /**
+   * Runs `place` in the transaction of `manager`, under the request's Idempotency-Key when it has
+   * one. The key's record is taken before the placement's checks and locks, so a repeat answers
+   * the first member order even once the group is full or closed.
+   */
+  private placeOnce(manager: EntityManager, once: KeyedPlacement, place: () => Promise<MemberOrderReply>): Promise<MemberOrderReply> {
+    const request =
+      once.key === undefined ? undefined : { key: once.key, requester: once.requester, operation: `group-${once.kind}`, fingerprint: requestFingerprint(once.request) };
+    return this.idempotency.placeOnce(manager, request, {
+      place,
+      orderIdOf: (order) => order.id,
+      replay: async (orderId) => {
+        const order: GroupMemberOrderView | undefined = await this.memberView(manager, orderId, once.include);
+        return order ? replyOk(order) : replyGroupOrderError(GroupOrderErrors.orderNotFound(orderId));
+      },
     });
   }
 
@@ -179,7 +206,7 @@ export class GroupOrderPlacementService {
    * Runs a group-opening transaction; the partial unique index turns the loser of two racing
    * creates for one restaurant into groupOrderAlreadyExisting.
    */
-  private async openingGroup(run: (manager: EntityManager) => Promise<CommandReply<GroupMemberOrderView>>): Promise<CommandReply<GroupMemberOrderView>> {
+  private async openingGroup(run: (manager: EntityManager) => Promise<MemberOrderReply>): Promise<MemberOrderReply> {
     try {
       return await this.dataSource.transaction(run);
     } catch (error) {
@@ -194,6 +221,15 @@ export class GroupOrderPlacementService {
     const [view] = await toMemberOrderViews(manager, rows, include, this.clock.now());
     return view;
   }
+}
+
+/** A placement's Idempotency-Key (if any), whose it is, and the request it fingerprints: body and route ids. */
+interface KeyedPlacement {
+  key: string | undefined;
+  requester: string;
+  kind: PlacementKind;
+  request: object;
+  include: string[];
 }
 
 type MemberCustomer = { customerId: string } | { externalCustomer: NonNullable<PlacementBody['customer']> };

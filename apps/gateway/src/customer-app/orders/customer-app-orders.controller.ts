@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   Commands,
@@ -18,6 +18,7 @@ import { CommandBus } from '../../commands/command-bus.service';
 import { OrderReads } from '../../order-reads/order-reads';
 import { FoodRushApiErrors } from '../../group-orders/shared/food-rush-api-errors.decorator';
 import { FoodRushCommands } from '../../group-orders/shared/food-rush-commands';
+import { ApiIdempotencyKeyHeader, idempotencyKeyOf } from '../../group-orders/shared/idempotency-key';
 import { parseIncludeList } from '../../group-orders/shared/include-list';
 import { isFoodRushOrderBody, requireJsonObject } from '../../group-orders/shared/json-object-body';
 import { isDigitsOnly } from '../../group-orders/shared/numeric-id';
@@ -66,6 +67,7 @@ export class CustomerAppOrdersController {
       'is the customer app order of STEP 1 (CreateOrderDto; answers 200).',
   })
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateOrderDto) }, { $ref: getSchemaPath(CreateFoodRushOrderRequestBody) }] } })
+  @ApiIdempotencyKeyHeader('order (customer-app draft or FoodRush member order)')
   @ApiOkResponse({ description: 'Customer-app order created (STEP 1)' })
   @ApiCreatedResponse({ description: 'FoodRush group order created (body with foodRushDurationInMinutes)', type: FoodRushOrderBody })
   @FoodRushApiErrors(
@@ -87,10 +89,18 @@ export class CustomerAppOrdersController {
     'restaurantDeliveryCapacityExceeded',
     'minimumGroupOrderPriceNotReached',
     'groupOrderAlreadyExisting',
+    'invalidIdempotencyKey',
+    'idempotencyKeyReused',
   )
-  async create(@Body() body: unknown, @CurrentApp() app: AppIdentity, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerAppOrderResponse | GroupMemberOrderView> {
+  async create(
+    @Body() body: unknown,
+    @CurrentApp() app: AppIdentity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKeyHeader?: string,
+  ): Promise<CustomerAppOrderResponse | GroupMemberOrderView> {
+    const idempotency = idempotencyKeyOf(idempotencyKeyHeader);
     if (isFoodRushOrderBody(body)) {
-      const order = await this.foodRush.createOrder(app, body);
+      const order = await this.foodRush.createOrder(app, body, idempotency);
       void reply.status(201);
       return order;
     }
@@ -98,7 +108,7 @@ export class CustomerAppOrdersController {
     const dto = plainToInstance(CreateOrderDto, requireJsonObject(body));
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw new RequestValidationError(flattenValidationErrors(errors));
-    const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.CreateOrder, { ...dto, customerId }, customerId);
+    const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.CreateOrder, { ...dto, customerId, ...idempotency }, customerId);
     return presentCustomerAppOrder(order);
   }
 

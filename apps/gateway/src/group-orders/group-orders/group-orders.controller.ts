@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { GroupMemberOrderView, GroupOrderView } from '@order-platform/contracts';
 import { AppAuthGuard, CurrentApp } from '../../auth/app-auth.guard';
@@ -6,6 +6,7 @@ import type { AppIdentity } from '../../auth/app-identity';
 import { CustomerAppExceptionFilter } from '../../customer-app/customer-app-exception.filter';
 import { FoodRushApiErrors } from '../shared/food-rush-api-errors.decorator';
 import { FoodRushCommands } from '../shared/food-rush-commands';
+import { ApiIdempotencyKeyHeader, idempotencyKeyOf } from '../shared/idempotency-key';
 import { ApiIncludeQuery } from '../shared/include-query.decorator';
 import { parseIncludeList } from '../shared/include-list';
 import { JoinGroupOrderRequestBody } from '../views/food-rush-request.body';
@@ -58,6 +59,7 @@ export class GroupOrdersController {
   })
   @ApiParam({ name: 'group_order_id', example: '20' })
   @ApiBody({ type: JoinGroupOrderRequestBody })
+  @ApiIdempotencyKeyHeader('member order')
   @ApiCreatedResponse({ type: FoodRushOrderBody })
   @FoodRushApiErrors(
     'invalidRequest',
@@ -75,9 +77,16 @@ export class GroupOrdersController {
     'restaurantDeliveryCapacityExceeded',
     'minimumGroupOrderPriceNotReached',
     'groupOrderCannotBeJoined',
+    'invalidIdempotencyKey',
+    'idempotencyKeyReused',
   )
-  join(@Param('group_order_id') groupOrderId: string, @Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<GroupMemberOrderView> {
-    return this.foodRush.joinGroupOrder(app, groupOrderId, body);
+  join(
+    @Param('group_order_id') groupOrderId: string,
+    @Body() body: unknown,
+    @CurrentApp() app: AppIdentity,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<GroupMemberOrderView> {
+    return this.foodRush.joinGroupOrder(app, groupOrderId, body, idempotencyKeyOf(idempotencyKey));
   }
 
   @Post(':group_order_id/confirmation')

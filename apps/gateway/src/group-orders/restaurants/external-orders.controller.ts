@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { GroupMemberOrderView } from '@order-platform/contracts';
 import { AppAuthGuard, CurrentApp } from '../../auth/app-auth.guard';
@@ -6,6 +6,7 @@ import type { AppIdentity } from '../../auth/app-identity';
 import { CustomerAppExceptionFilter } from '../../customer-app/customer-app-exception.filter';
 import { FoodRushApiErrors } from '../shared/food-rush-api-errors.decorator';
 import { FoodRushCommands } from '../shared/food-rush-commands';
+import { ApiIdempotencyKeyHeader, idempotencyKeyOf } from '../shared/idempotency-key';
 import { ExternalOrderRequestBody } from '../views/food-rush-request.body';
 import { FoodRushOrderBody } from '../views/group-order.body';
 
@@ -27,6 +28,7 @@ export class ExternalOrdersController {
   })
   @ApiParam({ name: 'restaurant_id', example: '6' })
   @ApiBody({ type: ExternalOrderRequestBody })
+  @ApiIdempotencyKeyHeader('external order')
   @ApiCreatedResponse({ type: FoodRushOrderBody })
   @FoodRushApiErrors(
     'invalidRequest',
@@ -45,8 +47,15 @@ export class ExternalOrdersController {
     'restaurantDeliveryCapacityExceeded',
     'minimumGroupOrderPriceNotReached',
     'groupOrderAlreadyExisting',
+    'invalidIdempotencyKey',
+    'idempotencyKeyReused',
   )
-  create(@Param('restaurant_id') restaurantId: string, @Body() body: unknown, @CurrentApp() app: AppIdentity): Promise<GroupMemberOrderView> {
-    return this.foodRush.createExternalOrder(app, restaurantId, body);
+  create(
+    @Param('restaurant_id') restaurantId: string,
+    @Body() body: unknown,
+    @CurrentApp() app: AppIdentity,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<GroupMemberOrderView> {
+    return this.foodRush.createExternalOrder(app, restaurantId, body, idempotencyKeyOf(idempotencyKey));
   }
 }

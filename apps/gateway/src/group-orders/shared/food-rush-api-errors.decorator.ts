@@ -10,6 +10,7 @@ const FOOD_RUSH_ERRORS = {
   missingDeliveryAddress: [400, 'The delivery address object is required to place an order'],
   missingCoordinates: [400, 'latitude and longitude are required with around=1'],
   invalidCoordinate: [400, 'latitude must be a number between -90 and 90.'],
+  invalidIdempotencyKey: [400, 'The Idempotency-Key header must be at most 200 characters, 240 given.'],
   unauthenticated: [401, 'A bearer token is required (Authorization: Bearer <token>).'],
   wrongAuthenticatedUser: [403, 'Should be authenticated as customer 5 instead of 6.'],
   userShouldBeActivated: [403, 'The customer #26 should be activated to place an order.'],
@@ -30,6 +31,7 @@ const FOOD_RUSH_ERRORS = {
   groupOrderAlreadyExisting: [422, 'A group order already exists for the restaurant #6.'],
   groupOrderCannotBeJoined: [422, 'The groupOrder #6 cannot be joined anymore.'],
   groupOrderCannotBeConfirmed: [422, 'The groupOrder #20 cannot be confirmed: it is open.'],
+  idempotencyKeyReused: [422, 'The Idempotency-Key 5f1c9a2e-retry-1 was already used for a different request.'],
   unavailable: [503, 'Service temporarily unavailable, please retry'],
 } as const satisfies Record<string, readonly [number, string]>;
 
@@ -40,7 +42,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No valid bearer token',
   403: 'Not allowed for this caller',
   404: 'Unknown (ids that are not digits are unknown too)',
-  422: 'Refused by the group order rules',
+  422: 'Refused by the group order rules (or an Idempotency-Key reused for a different request)',
   503: 'The cart did not answer in time; retry',
 };
 
@@ -64,8 +66,8 @@ export function FoodRushApiErrors(...names: FoodRushErrorName[]): MethodDecorato
   );
 }
 
-/** Two documented cases share the invalidRequest key; their names differ only to show both examples. */
+/** Documented cases sharing the invalidRequest key; their names differ only to show every example. */
 function errorKeyOf(name: FoodRushErrorName): string {
-  return name === 'invalidCoordinate' ? 'invalidRequest' : name;
+  return name === 'invalidCoordinate' || name === 'invalidIdempotencyKey' ? 'invalidRequest' : name;
 }
 

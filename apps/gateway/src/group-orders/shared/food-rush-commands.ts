@@ -18,23 +18,24 @@ import { requesterOf } from './requester';
 export class FoodRushCommands {
   constructor(private readonly commands: CommandBus) {}
 
-  async createOrder(app: AppIdentity, body: unknown): Promise<GroupMemberOrderView> {
-    const request = { requester: requesterOf(app), body: requireJsonObject(body) };
+  /** `idempotency` is idempotencyKeyOf's result: the header's key, when one was sent. */
+  async createOrder(app: AppIdentity, body: unknown, idempotency: { idempotencyKey?: string } = {}): Promise<GroupMemberOrderView> {
+    const request = { requester: requesterOf(app), body: requireJsonObject(body), ...idempotency };
     return this.commands.send<GroupMemberOrderView>(Commands.GroupOrders.CreateOrder, request, app.customerId ?? app.sub);
   }
 
-  async joinGroupOrder(app: AppIdentity, groupOrderId: string, body: unknown): Promise<GroupMemberOrderView> {
+  async joinGroupOrder(app: AppIdentity, groupOrderId: string, body: unknown, idempotency: { idempotencyKey?: string } = {}): Promise<GroupMemberOrderView> {
     const json = requireJsonObject(body);
     if (!isStorableId(groupOrderId)) throw groupOrderNotFound(groupOrderId);
     // Keyed by group: joins of one group queue on one partition instead of racing for its lock.
-    return this.commands.send<GroupMemberOrderView>(Commands.GroupOrders.JoinGroupOrder, { requester: requesterOf(app), groupOrderId, body: json }, groupOrderKey(groupOrderId));
+    return this.commands.send<GroupMemberOrderView>(Commands.GroupOrders.JoinGroupOrder, { requester: requesterOf(app), groupOrderId, body: json, ...idempotency }, groupOrderKey(groupOrderId));
   }
 
-  async createExternalOrder(app: AppIdentity, restaurantId: string, body: unknown): Promise<GroupMemberOrderView> {
+  async createExternalOrder(app: AppIdentity, restaurantId: string, body: unknown, idempotency: { idempotencyKey?: string } = {}): Promise<GroupMemberOrderView> {
     const json = requireJsonObject(body);
     // Restaurant ids are free text in the cart; only one longer than any id can be is answered here.
     if (restaurantId.length > MAX_TEXT_ID) throw restaurantNotFound(restaurantId);
-    return this.commands.send<GroupMemberOrderView>(Commands.GroupOrders.CreateExternalOrder, { requester: requesterOf(app), restaurantId, body: json }, restaurantId);
+    return this.commands.send<GroupMemberOrderView>(Commands.GroupOrders.CreateExternalOrder, { requester: requesterOf(app), restaurantId, body: json, ...idempotency }, restaurantId);
   }
 
   async getOrder(app: AppIdentity, orderId: string, include: string[]): Promise<GroupMemberOrderView> {

@@ -39,4 +39,12 @@ export class CreateCustomerAppOrderRequest {
   @IsString()
   @MaxLength(200)
   correlationId?: string;
+
+  /**
+   * The HTTP Idempotency-Key header, trimmed: a repeat of the same request by the same customer
+   * answers the first draft; the key with a different request is a 422 idempotencyKeyReused.
+   */
+  @IsOptional()
+  @IsShortText(200)
+  idempotencyKey?: string;
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsLatitude, IsLongitude, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsIdentifier } from '../../events/shared/field-rules';
+import { IsIdentifier, IsShortText } from '../../events/shared/field-rules';
 import { GroupOrderRequester } from './group-order-requester';
 
 /**
@@ -31,15 +31,26 @@ class RequestedBy extends IncludeList {
   requester: GroupOrderRequester;
 }
 
+/**
+ * The commands placing a member order. With `idempotencyKey` (the HTTP Idempotency-Key header,
+ * trimmed) a repeat of the same request by the same requester answers the first member order;
+ * the key with a different request is a 422 idempotencyKeyReused.
+ */
+class PlacementRequest extends RequestedBy {
+  @IsOptional()
+  @IsShortText(200)
+  idempotencyKey?: string;
+}
+
 /** `cart.group-create-order` (POST /orders with foodRushDurationInMinutes): replies GroupMemberOrderView. CUSTOMER_APP only. */
-export class CreateGroupOrderRequest extends RequestedBy {
+export class CreateGroupOrderRequest extends PlacementRequest {
   /** `{foodRushDurationInMinutes, productFormats: {"1": 2}, deliveryAddress, comment?}` as sent. */
   @Allow()
   body: unknown;
 }
 
 /** `cart.group-join-order` (POST /groupOrders/{id}/orders): replies GroupMemberOrderView. CUSTOMER_APP only. */
-export class JoinGroupOrderRequest extends RequestedBy {
+export class JoinGroupOrderRequest extends PlacementRequest {
   /** The path's id as sent; a non-numeric id is a 404 groupOrderNotFound. */
   @IsIdentifier()
   groupOrderId: string;
@@ -50,7 +61,7 @@ export class JoinGroupOrderRequest extends RequestedBy {
 }
 
 /** `cart.group-external-order` (POST /restaurants/{id}/externalOrders): replies GroupMemberOrderView. That restaurant only. */
-export class CreateExternalGroupOrderRequest extends RequestedBy {
+export class CreateExternalGroupOrderRequest extends PlacementRequest {
   @IsIdentifier()
   restaurantId: string;
 

@@ -101,5 +101,7 @@ export const GroupOrderErrorKeys = {
   GroupOrderAlreadyExisting: 'groupOrderAlreadyExisting',
   GroupOrderCannotBeJoined: 'groupOrderCannotBeJoined',
   GroupOrderCannotBeConfirmed: 'groupOrderCannotBeConfirmed',
+  /** 422: an Idempotency-Key already answered a different request of the same requester. */
+  IdempotencyKeyReused: 'idempotencyKeyReused',
 } as const;
 export type GroupOrderErrorKey = (typeof GroupOrderErrorKeys)[keyof typeof GroupOrderErrorKeys];
