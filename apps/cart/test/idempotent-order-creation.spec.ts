@@ -4,6 +4,7 @@ import { startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, t
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { cartService } from '../src/cart.service-definition';
+import { IdempotentRequests } from '../src/idempotency/idempotent-requests';
 import { CustomerAppOrdersService } from '../src/customer-orders/customer-app-orders.service';
 import { GroupOrderPlacementService } from '../src/group-orders/placement/group-order-placement.service';
 import { GroupOrderReadsService } from '../src/group-orders/reads/group-order-reads.service';
@@ -188,6 +189,19 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
       expect(await keyRows(key)).toEqual([{ requester: 'customer 6', operation: 'group-join', order_id: second.id }]);
       expect(data(await join('6', groupOrderId, joinBody(dish, 2), key)).id).toBe(second.id);
     });
+  });
+
+  it(`purges the records of keys older than CART_IDEMPOTENCY_TTL_HOURS and keeps the others`, async () => {
+    const { dish, groupOrderId } = await openGroup();
+    const [expired, fresh] = [newKey(), newKey()];
+    await join('6', groupOrderId, joinBody(dish, 1), expired);
+    await join('7', groupOrderId, joinBody(dish, 1), fresh);
+    await sql.query(`UPDATE idempotent_requests SET created_at = now() - interval '${TTL_HOURS} hours 1 minute' WHERE key = $1`, [expired]);
+
+    expect(await cart.app.get(IdempotentRequests).purgeExpired()).toBeGreaterThanOrEqual(1);
+
+    expect(await keyRows(expired)).toEqual([]);
+    expect(await keyRows(fresh)).toHaveLength(1);
   });
 
   describe('creating a group', () => {

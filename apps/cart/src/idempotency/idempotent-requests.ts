@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandErrorCodes, type CommandReply, GroupOrderErrorKeys, replyError } from '@order-platform/contracts';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CartConfig } from '../cart-config';
 
 /** One request carrying an Idempotency-Key: whose it is, what it does, and what exactly it asked. */
@@ -40,8 +41,17 @@ export function idempotencyKeyReused(key: string): CommandReply<never> {
 export class IdempotentRequests {
   private readonly ttlHours: number;
 
-  constructor(@Inject(SERVICE_CONFIG) config: CartConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: CartConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.ttlHours = Number(config.CART_IDEMPOTENCY_TTL_HOURS);
+  }
+
+  /** Deletes the records of keys past the TTL; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const [, count] = (await this.dataSource.query(`DELETE FROM idempotent_requests WHERE created_at <= now() - make_interval(hours => $1)`, [this.ttlHours])) as [unknown, number];
+    return count;
   }
 
   async placeOnce<T>(manager: EntityManager, request: IdempotentRequest | undefined, steps: PlaceOnce<T>): Promise<CommandReply<T>> {
