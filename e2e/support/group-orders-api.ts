@@ -51,8 +51,8 @@ export class GroupOrdersApi {
     }
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, as: FoodRushUser | null, body?: unknown): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  async call<T = Record<string, unknown>>(method: string, path: string, as: FoodRushUser | null, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders };
     if (as) headers['authorization'] = `Bearer ${this.token(as)}`;
     const response = await fetch(`${this.gatewayUrl}${path}`, {
       method,
@@ -69,8 +69,10 @@ export class GroupOrdersApi {
     return this.expectStatus(201, await this.call<FoodRushOrder>('POST', '/orders', as, body), `POST /orders as ${as}`);
   }
 
-  async join(as: FoodRushUser, groupOrderId: string, body: Record<string, unknown>): Promise<FoodRushOrder> {
-    return this.expectStatus(201, await this.call<FoodRushOrder>('POST', `/groupOrders/${groupOrderId}/orders`, as, body), `join ${groupOrderId} as ${as}`);
+  /** With an idempotencyKey, a retry of the same join answers the same order. */
+  async join(as: FoodRushUser, groupOrderId: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<FoodRushOrder> {
+    const headers = idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
+    return this.expectStatus(201, await this.call<FoodRushOrder>('POST', `/groupOrders/${groupOrderId}/orders`, as, body, headers), `join ${groupOrderId} as ${as}`);
   }
 
   async order(as: FoodRushUser, orderId: string, include = ''): Promise<FoodRushOrder> {

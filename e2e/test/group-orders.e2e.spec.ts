@@ -73,7 +73,7 @@ describe('group orders (FoodRush) end to end', () => {
       }));
     }
 
-    it('customer5 opens a group at restaurant 6; as customer6 and customer7 join, prices drop and capacity falls', async () => {
+    it('customer5 opens a group at restaurant 6; as customer6 and customer7 join (each join retried with its Idempotency-Key), prices drop and capacity falls', async () => {
       const first = await api.createGroupOrder('customer5', { foodRushDurationInMinutes: 30, productFormats: { '1': 2, '2': 1 }, deliveryAddress: PALAISEAU_ADDRESS, comment: 'Ring twice' });
       // 2 x 810 + 480 = 2100: the 2000 tier's 5 % already applies.
       expect(first).toMatchObject({ id: expect.stringMatching(/^\d+$/), rawPrice: 2100, discountedPrice: 1995, comment: 'Ring twice' });
@@ -90,8 +90,12 @@ describe('group orders (FoodRush) end to end', () => {
       for (const join of joins) {
         const before = await memberPrices();
         const capacityBefore = (await api.groupOrder(groupOrderId)).remainingCapacity;
-        const order = await api.join(join.user, groupOrderId, { productFormats: join.productFormats, deliveryAddress: { ...PALAISEAU_ADDRESS, details: `for ${join.user}` } });
+        const body = { productFormats: join.productFormats, deliveryAddress: { ...PALAISEAU_ADDRESS, details: `for ${join.user}` } };
+        const key = `e2e-join-${join.user}-${groupOrderId}`;
+        const order = await api.join(join.user, groupOrderId, body, key);
         expect(order.rawPrice).toBe(join.rawPrice);
+        // The app's retry of the same join (its answer lost on the way) is the same order, not a second one.
+        expect((await api.join(join.user, groupOrderId, body, key)).id).toBe(order.id);
         const after = await memberPrices();
         // Members already in the group: raw prices never change, discounted prices never rise.
         expect(after.map((price) => price.rawPrice)).toEqual(before.map((price) => price.rawPrice));
