@@ -21,6 +21,7 @@ export { SubmitCartLine, SubmitCartWithLinesRequest, SubmittedCartResponse } fro
 export { startServiceForTest, type ServiceTestInfra } from './testing/start-service-for-test';
 export { TopicReader, type ReadMessage } from './testing/topic-reader';
 export { CommandClientForTest } from './testing/command-client-for-test';
+export { ServiceTestBed, type ServiceForTest, type ServiceTestBedOptions, type ServiceTestBedParts } from './testing/service-test-bed';
 export { EventReceiptRecorder } from './intake/event-receipt.recorder';
 export { inboxHas, publishEventForTest, tablesOf } from './testing/event-intake-test';
 export { OutboxRelayMetrics } from './metrics/outbox-relay-metrics';

@@ -1,7 +1,6 @@
-import { type CommandReply, Commands, type CreateShipmentResponse, Topics, type TypedEvent } from '@order-platform/contracts';
-import { CommandClientForTest, inboxHas, publishEventForTest, type ReadMessage, startServiceForTest, TopicReader } from '@order-platform/service-kit';
-import { SchemaSql, setUpOnTestInfra, type TestInfra, waitFor } from '@order-platform/testing';
-import type { Type } from '@nestjs/common';
+import { type CommandReply, Commands, type CreateShipmentResponse, Topics } from '@order-platform/contracts';
+import { type ReadMessage, ServiceTestBed } from '@order-platform/service-kit';
+import { waitFor } from '@order-platform/testing';
 import { SHIPMENT_CONSUMER } from '../../src/ship-order/ship-order.service';
 import { shipmentService } from '../../src/shipment.service-definition';
 
@@ -17,63 +16,20 @@ export interface ShipmentTestBedOptions {
  * addressed are retried for 300 ms, then parked), the create-shipment command client, and what
  * its integration tests read: its tables, its outbox, the topics it publishes to.
  */
-export class ShipmentTestBed {
-  private constructor(
-    readonly infra: TestInfra,
-    readonly service: Awaited<ReturnType<typeof startServiceForTest>>,
-    readonly sql: SchemaSql,
-    private readonly reader: TopicReader,
-    private readonly commands: CommandClientForTest,
-  ) {}
-
+export class ShipmentTestBed extends ServiceTestBed {
   static start(options: ShipmentTestBedOptions): Promise<ShipmentTestBed> {
-    return setUpOnTestInfra(options.database, async (infra) => {
-      const service = await startServiceForTest(
-        shipmentService,
-        { brokers: infra.kafka.brokers, databaseUrl: infra.database.url },
-        { SHIPMENT_PAYMENT_WAIT_MS: '300' },
-      );
-      infra.onStop(() => service.close());
-      const reader = await TopicReader.start(infra.kafka.brokers, options.topics);
-      infra.onStop(() => reader.stop());
-      const commands = await CommandClientForTest.connect(infra.kafka.brokers, [Commands.Shipment.CreateShipment]);
-      infra.onStop(() => commands.close());
-      const sql = await SchemaSql.connect(infra.database.url, service.schema);
-      infra.onStop(() => sql.end());
-      return new ShipmentTestBed(infra, service, sql, reader, commands);
-    });
-  }
-
-  /** Closes the service, its consumers and connections, then the infra. */
-  stop(): Promise<void> {
-    return this.infra.stop();
-  }
-
-  /** A provider of the running service. */
-  get<T>(token: Type<T> | string | symbol): T {
-    return this.service.app.get<T>(token, { strict: false });
-  }
-
-  publish(event: TypedEvent): Promise<void> {
-    return publishEventForTest(this.infra.kafka.brokers, event);
-  }
-
-  /** Resolves once shipment has recorded the event in its inbox. */
-  handled(event: TypedEvent): Promise<boolean> {
-    return waitFor(() => inboxHas(this.infra.database.url, this.service.schema, SHIPMENT_CONSUMER, event.id), {
-      timeoutMs: 30_000,
-      description: `${event.type} ${event.id} handled`,
-    });
-  }
-
-  /** Publishes the events in order, then waits until each is handled. */
-  async publishAll(...events: TypedEvent[]): Promise<void> {
-    for (const event of events) await this.publish(event);
-    for (const event of events) await this.handled(event);
-  }
-
-  received(topic: string): ReadMessage[] {
-    return this.reader.on(topic);
+    return super.setUp(
+      {
+        definition: shipmentService,
+        database: options.database,
+        env: { SHIPMENT_PAYMENT_WAIT_MS: '300' },
+        topics: options.topics,
+        commands: [Commands.Shipment.CreateShipment],
+        inboxConsumer: SHIPMENT_CONSUMER,
+        handledTimeoutMs: 30_000,
+      },
+      (parts) => new ShipmentTestBed(parts),
+    );
   }
 
   /** OrderShipped events published for the order so far (they are keyed by order id). */
@@ -92,6 +48,6 @@ export class ShipmentTestBed {
   }
 
   createShipment(request: object): Promise<CommandReply<CreateShipmentResponse>> {
-    return this.commands.send(Commands.Shipment.CreateShipment, request, (request as { orderId?: string }).orderId ?? 'x');
+    return this.send<CommandReply<CreateShipmentResponse>>(Commands.Shipment.CreateShipment, request, (request as { orderId?: string }).orderId ?? 'x');
   }
 }
