@@ -71,7 +71,7 @@ export class GroupOrdersApi {
 
   /** With an idempotencyKey, a retry of the same join answers the same order. */
   async join(as: FoodRushUser, groupOrderId: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<FoodRushOrder> {
-    const headers = idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
+    const headers: Record<string, string> = idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
     return this.expectStatus(201, await this.call<FoodRushOrder>('POST', `/groupOrders/${groupOrderId}/orders`, as, body, headers), `join ${groupOrderId} as ${as}`);
   }
 
