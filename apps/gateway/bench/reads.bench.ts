@@ -61,6 +61,7 @@ async function startGateway(mode: Mode, platform: CheckoutPlatform): Promise<Ben
     LOG_LEVEL: 'warn',
     ORDER_READS: mode,
     ORDER_STATUS_URL: platform.demo.services['order-status'].url,
+    CART_URL: platform.demo.services['cart'].url,
     DATABASE_URL: '',
   });
   const line = await child.waitForLine(/gateway listening on http:\/\/\S+/, 120_000);

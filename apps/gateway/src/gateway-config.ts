@@ -13,7 +13,7 @@ export class GatewayConfig extends ServiceConfig {
   @Max(120000, { message: 'must be a whole number of milliseconds 100-120000' })
   COMMAND_TIMEOUT_MS = 10000;
 
-  /** How the gateway reads an order's checkout status: Kafka request-reply, or order-status's internal HTTP read (docs/adr/0003). */
+  /** How the gateway reads orders (checkout status, customer-app order view): Kafka request-reply, or the owning service's internal HTTP read (docs/adr/0003). */
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @IsIn(ORDER_READ_MODES, { message: `must be one of ${ORDER_READ_MODES.join(', ')}` })
   ORDER_READS: OrderReadMode = 'kafka';
@@ -24,6 +24,13 @@ export class GatewayConfig extends ServiceConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s):// URL such as http://order-status:3106' })
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value))
   ORDER_STATUS_URL?: string;
+
+  /** cart's base URL for `ORDER_READS=http` (the customer-app order view), e.g. http://cart:3101 (its own port, inside the cluster). */
+  @ValidateIf((config: GatewayConfig) => config.ORDER_READS === 'http' || config.CART_URL !== undefined)
+  @IsNotEmpty({ message: 'is required when ORDER_READS=http (e.g. http://cart:3101)' })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s):// URL such as http://cart:3101' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value))
+  CART_URL?: string;
 
   /** Signs the customer/restaurant app tokens. Required in production; elsewhere a random per-process secret is used when absent. */
   @IsOptional()

@@ -32,7 +32,7 @@ describe('gateway checkout endpoints (real broker, PostgreSQL, cart and order-st
     [gateway, httpReadsGateway] = await Promise.all([
       startServiceForTest(gatewayService, { brokers: kafka.brokers }),
       // Its own client id: two gateways in one reply group would split the reply partitions.
-      startServiceForTest(gatewayService, { brokers: kafka.brokers }, { ORDER_READS: 'http', ORDER_STATUS_URL: orderStatus.url, KAFKA_CLIENT_ID: 'gateway-http-reads' }),
+      startServiceForTest(gatewayService, { brokers: kafka.brokers }, { ORDER_READS: 'http', ORDER_STATUS_URL: orderStatus.url, CART_URL: cart.url, KAFKA_CLIENT_ID: 'gateway-http-reads' }),
     ]);
   }, 150_000);
 

@@ -1,28 +1,43 @@
-import { type GetOrderResponse, isCommandReply } from '@order-platform/contracts';
+import { type CustomerAppOrderView, type GetOrderResponse, isCommandReply } from '@order-platform/contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '@order-platform/service-kit';
 import { randomUUID } from 'node:crypto';
 import { CommandUnavailableError } from '../api-errors/command-failed.error';
 import { unwrapReply } from '../commands/unwrap-reply';
 import { OrderReads } from './order-reads';
 
-const READ = 'order-status GET /internal/orders/{orderId}';
+/** Where each read goes: the owning service's base URL. */
+export interface OrderReadUrls {
+  orderStatus: string;
+  cart: string;
+}
+
+const ORDER_STATUS_READ = 'order-status GET /internal/orders/{orderId}';
+const CART_READ = 'cart GET /internal/customer-app-orders/{orderId}';
 
 /**
- * `ORDER_READS=http`: order-status's internal read (`GET /internal/orders/{id}`), whose body
- * is the same CommandReply the Kafka handler sends. Refused connections, time-outs and
- * answers that are not a reply (a proxy's 502, an order-status without the route) are all
- * "did not answer": 503 to the client, as on the Kafka path.
+ * `ORDER_READS=http`: the owning service's internal read (order-status's
+ * `GET /internal/orders/{id}`, cart's `GET /internal/customer-app-orders/{id}`), whose body is
+ * the same CommandReply its Kafka handler sends. Refused connections, time-outs and answers
+ * that are not a reply (a proxy's 502, a service without the route) are all "did not
+ * answer": 503 to the client, as on the Kafka path.
  */
 export class HttpOrderReads extends OrderReads {
   constructor(
-    private readonly baseUrl: string,
+    private readonly urls: OrderReadUrls,
     private readonly timeoutMs: number,
   ) {
     super();
   }
 
-  async getOrder(orderId: string): Promise<GetOrderResponse> {
-    const url = `${this.baseUrl}/internal/orders/${encodeURIComponent(orderId)}`;
+  getOrder(orderId: string): Promise<GetOrderResponse> {
+    return this.read<GetOrderResponse>(ORDER_STATUS_READ, `${this.urls.orderStatus}/internal/orders/${encodeURIComponent(orderId)}`);
+  }
+
+  getCustomerAppOrder(orderId: string): Promise<CustomerAppOrderView> {
+    return this.read<CustomerAppOrderView>(CART_READ, `${this.urls.cart}/internal/customer-app-orders/${encodeURIComponent(orderId)}`);
+  }
+
+  private async read<T>(what: string, url: string): Promise<T> {
     let status: number;
     let body: unknown;
     // A timer cleared on the answer, not AbortSignal.timeout(): that one keeps each request reachable for the whole time-out.
@@ -36,11 +51,11 @@ export class HttpOrderReads extends OrderReads {
       status = response.status;
       body = await response.json().catch(() => undefined);
     } catch (error) {
-      throw new CommandUnavailableError(READ, error);
+      throw new CommandUnavailableError(what, error);
     } finally {
       clearTimeout(timer);
     }
-    if (!isCommandReply(body)) throw new CommandUnavailableError(READ, new Error(`answered HTTP ${status} without a reply`));
-    return unwrapReply<GetOrderResponse>(READ, body);
+    if (!isCommandReply(body)) throw new CommandUnavailableError(what, new Error(`answered HTTP ${status} without a reply`));
+    return unwrapReply<T>(what, body);
   }
 }

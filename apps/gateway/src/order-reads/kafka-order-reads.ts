@@ -1,8 +1,8 @@
-import { Commands, type GetOrderResponse } from '@order-platform/contracts';
+import { Commands, type CustomerAppOrderView, type GetOrderResponse } from '@order-platform/contracts';
 import type { CommandBus } from '../commands/command-bus.service';
 import { OrderReads } from './order-reads';
 
-/** `ORDER_READS=kafka`: the get-order command over Kafka request-reply, keyed by the order. */
+/** `ORDER_READS=kafka`: the get-order commands over Kafka request-reply, keyed by the order. */
 export class KafkaOrderReads extends OrderReads {
   constructor(private readonly bus: CommandBus) {
     super();
@@ -10,5 +10,9 @@ export class KafkaOrderReads extends OrderReads {
 
   getOrder(orderId: string): Promise<GetOrderResponse> {
     return this.bus.send<GetOrderResponse>(Commands.OrderStatus.GetOrder, { orderId }, orderId);
+  }
+
+  getCustomerAppOrder(orderId: string): Promise<CustomerAppOrderView> {
+    return this.bus.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
   }
 }

@@ -15,7 +15,9 @@ import { OrderReads } from './order-reads';
       provide: OrderReads,
       inject: [SERVICE_CONFIG, CommandBus],
       useFactory: (config: GatewayConfig, bus: CommandBus): OrderReads =>
-        config.ORDER_READS === 'http' ? new HttpOrderReads(config.ORDER_STATUS_URL as string, config.COMMAND_TIMEOUT_MS) : new KafkaOrderReads(bus),
+        config.ORDER_READS === 'http'
+          ? new HttpOrderReads({ orderStatus: config.ORDER_STATUS_URL as string, cart: config.CART_URL as string }, config.COMMAND_TIMEOUT_MS)
+          : new KafkaOrderReads(bus),
     },
   ],
   exports: [OrderReads],

@@ -72,6 +72,7 @@ export async function startPlatform(config: LauncherConfig, out: LauncherOutput,
       details[definition.name] = { port, entry: definition.entry };
     }
     if (details['order-status']) endpoints.orderStatusUrl = localServiceUrl(config.httpHost, details['order-status'].port);
+    if (details['cart']) endpoints.cartUrl = localServiceUrl(config.httpHost, details['cart'].port);
     // Only the gateway signs app tokens; the secret is kept per data directory.
     const serviceBaseEnv = { ...process.env, JWT_SECRET: jwtSecretFor(paths.jwtSecretFile) };
     let phase: 'starting' | 'ready' | 'stopping' = 'starting';

@@ -52,6 +52,8 @@ export interface PlatformEndpoints {
   logLevel: string;
   /** The order-status this launcher starts, when it starts one: the gateway reads orders from it over HTTP. */
   orderStatusUrl?: string;
+  /** The cart this launcher starts, when it starts one: the gateway reads customer-app orders from it over HTTP. */
+  cartUrl?: string;
 }
 
 /** A service's URL as the other local processes reach it (a wildcard bind address is not one to connect to). */
@@ -78,10 +80,12 @@ export function serviceEnvironment(definition: ServiceDefinition, port: number, 
   if (definition.needsSmtp) env.SMTP_URL = endpoints.smtpUrl;
   else delete env.SMTP_URL;
   if (definition.name !== 'gateway') delete env.JWT_SECRET;
-  if (definition.name === 'gateway' && endpoints.orderStatusUrl) {
-    // Order reads over order-status's internal HTTP read (docs/adr/0003), unless ORDER_READS says otherwise.
-    env.ORDER_READS = env.ORDER_READS?.trim() || 'http';
-    env.ORDER_STATUS_URL = endpoints.orderStatusUrl;
+  if (definition.name === 'gateway') {
+    if (endpoints.orderStatusUrl) env.ORDER_STATUS_URL = endpoints.orderStatusUrl;
+    if (endpoints.cartUrl) env.CART_URL = endpoints.cartUrl;
+    // Order reads over order-status's and cart's internal HTTP reads (docs/adr/0003) when this launcher
+    // starts both (http needs both URLs), unless ORDER_READS says otherwise.
+    if (endpoints.orderStatusUrl && endpoints.cartUrl) env.ORDER_READS = env.ORDER_READS?.trim() || 'http';
   }
   return env;
 }

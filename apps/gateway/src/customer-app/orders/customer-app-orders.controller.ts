@@ -189,8 +189,9 @@ export class CustomerAppOrdersController {
     return order;
   }
 
+  /** cart's view of the order, over ORDER_READS like the checkout view. */
   private getOrder(orderId: string): Promise<CustomerAppOrderView> {
-    return this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
+    return this.orderReads.getCustomerAppOrder(orderId);
   }
 
   /** The checkout read model; absent until order-status has seen the order's first event. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CommandErrorCodes, Commands, type CustomerAppOrderView } from '@order-platform/contracts';
+import { CommandErrorCodes } from '@order-platform/contracts';
 import type { FastifyRequest } from 'fastify';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import { type AppIdentity, wrongAuthenticatedUser } from '../../auth/app-identity';
-import { CommandBus } from '../../commands/command-bus.service';
+import { OrderReads } from '../../order-reads/order-reads';
 import { callerMayWatch, type OrderParties, orderPartiesOf, type TrackedOrder, type TrackingAccessPolicy } from './tracking-access.policy';
 
 /**
@@ -13,7 +13,7 @@ import { callerMayWatch, type OrderParties, orderPartiesOf, type TrackedOrder, t
  */
 @Injectable()
 export class AppTrackingAccessPolicy implements TrackingAccessPolicy {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly orderReads: OrderReads) {}
 
   async denialOf(request: FastifyRequest, order: TrackedOrder): Promise<string | undefined> {
     const caller = (request as FastifyRequest & { appIdentity?: AppIdentity }).appIdentity;
@@ -31,7 +31,7 @@ export class AppTrackingAccessPolicy implements TrackingAccessPolicy {
   /** The restaurant of a customer-app order; undefined for orders from other channels. */
   private async restaurantOf(orderId: string): Promise<string | undefined> {
     try {
-      const order = await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
+      const order = await this.orderReads.getCustomerAppOrder(orderId);
       return order.restaurantId;
     } catch (error) {
       if (error instanceof CommandFailedError && error.error.code === CommandErrorCodes.NotFound) return undefined;

@@ -1,7 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
 import { AuthModule } from '../../auth/auth.module';
-import { CommandsModule } from '../../commands/commands.module';
 import { OrderReadsModule } from '../../order-reads/order-reads.module';
 import { AppTrackingAccessPolicy } from './app-tracking-access.policy';
 import { AccessTokenQueryMiddleware } from './access-token-query.middleware';
@@ -15,7 +14,7 @@ import { TRACKING_SETTINGS, type TrackingSettings } from './tracking-settings';
 
 /** `GET /orders/{order_id}/events`: an order's status changes pushed as Server-Sent Events. */
 @Module({
-  imports: [CommandsModule, AuthModule, OrderReadsModule],
+  imports: [AuthModule, OrderReadsModule],
   controllers: [OrderTrackingController],
   providers: [
     { provide: TRACKING_SETTINGS, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig): TrackingSettings => config },

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
-import { CommandErrorCodes, Commands, type CheckoutStatus, type CustomerAppOrderView } from '@order-platform/contracts';
+import { CommandErrorCodes, type CheckoutStatus, type CustomerAppOrderView } from '@order-platform/contracts';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import type { FastifyReply } from 'fastify';
-import { CommandBus } from '../../commands/command-bus.service';
 import { OrderReads } from '../../order-reads/order-reads';
 import { OrderEventHub } from './order-event-hub';
 import { SseStream } from './sse-stream';
@@ -30,7 +29,6 @@ export class OrderTrackingService implements OnModuleDestroy {
   private shuttingDown = false;
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly orderReads: OrderReads,
     private readonly hub: OrderEventHub,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
@@ -55,7 +53,7 @@ export class OrderTrackingService implements OnModuleDestroy {
 
   private async draftOf(orderId: string): Promise<CustomerAppOrderView | undefined> {
     try {
-      return await this.commands.send<CustomerAppOrderView>(Commands.CustomerApp.GetOrder, { orderId }, orderId);
+      return await this.orderReads.getCustomerAppOrder(orderId);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

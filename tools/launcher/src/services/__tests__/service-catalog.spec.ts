@@ -48,17 +48,23 @@ describe('service catalog', () => {
     expect(serviceEnvironment(byName('cart'), 3101, endpoints, base).SMTP_URL).toBeUndefined();
   });
 
-  it("points the gateway's order reads at the order-status it starts, over HTTP unless ORDER_READS says otherwise", () => {
-    const withOrderStatus = { ...endpoints, orderStatusUrl: 'http://127.0.0.1:4106' };
-    expect(serviceEnvironment(byName('gateway'), 3000, withOrderStatus, { ORDER_STATUS_URL: 'http://elsewhere:1' })).toMatchObject({
+  it("points the gateway's order reads at the order-status and cart it starts, over HTTP unless ORDER_READS says otherwise", () => {
+    const withBoth = { ...endpoints, orderStatusUrl: 'http://127.0.0.1:4106', cartUrl: 'http://127.0.0.1:4101' };
+    expect(serviceEnvironment(byName('gateway'), 3000, withBoth, { ORDER_STATUS_URL: 'http://elsewhere:1', CART_URL: 'http://elsewhere:2' })).toMatchObject({
       ORDER_READS: 'http',
       ORDER_STATUS_URL: 'http://127.0.0.1:4106',
+      CART_URL: 'http://127.0.0.1:4101',
     });
-    expect(serviceEnvironment(byName('gateway'), 3000, withOrderStatus, { ORDER_READS: 'kafka' }).ORDER_READS).toBe('kafka');
-    expect(serviceEnvironment(byName('cart'), 3101, withOrderStatus, {}).ORDER_READS).toBeUndefined();
-    // Without order-status in this launcher (LAUNCHER_SERVICES), the gateway keeps its own default.
+    expect(serviceEnvironment(byName('gateway'), 3000, withBoth, { ORDER_READS: 'kafka' }).ORDER_READS).toBe('kafka');
+    const cart = serviceEnvironment(byName('cart'), 3101, withBoth, {});
+    expect([cart.ORDER_READS, cart.ORDER_STATUS_URL, cart.CART_URL]).toEqual([undefined, undefined, undefined]);
+    // Without order-status or cart in this launcher (LAUNCHER_SERVICES), http would lack a URL: the gateway keeps its own default.
+    const withoutCart = serviceEnvironment(byName('gateway'), 3000, { ...endpoints, orderStatusUrl: 'http://127.0.0.1:4106' }, {});
+    expect([withoutCart.ORDER_READS, withoutCart.ORDER_STATUS_URL, withoutCart.CART_URL]).toEqual([undefined, 'http://127.0.0.1:4106', undefined]);
+    const withoutOrderStatus = serviceEnvironment(byName('gateway'), 3000, { ...endpoints, cartUrl: 'http://127.0.0.1:4101' }, {});
+    expect([withoutOrderStatus.ORDER_READS, withoutOrderStatus.ORDER_STATUS_URL, withoutOrderStatus.CART_URL]).toEqual([undefined, undefined, 'http://127.0.0.1:4101']);
     const alone = serviceEnvironment(byName('gateway'), 3000, endpoints, {});
-    expect([alone.ORDER_READS, alone.ORDER_STATUS_URL]).toEqual([undefined, undefined]);
+    expect([alone.ORDER_READS, alone.ORDER_STATUS_URL, alone.CART_URL]).toEqual([undefined, undefined, undefined]);
   });
 
   it('builds local service URLs from the bind address', () => {

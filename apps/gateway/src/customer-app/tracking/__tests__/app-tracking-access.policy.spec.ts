@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { CommandFailedError } from '../../../api-errors/command-failed.error';
 import type { AppIdentity } from '../../../auth/app-identity';
 import type { CommandBus } from '../../../commands/command-bus.service';
+import { KafkaOrderReads } from '../../../order-reads/kafka-order-reads';
 import { AppTrackingAccessPolicy } from '../app-tracking-access.policy';
 
 const order: GetOrderResponse = {
@@ -18,7 +19,7 @@ describe('AppTrackingAccessPolicy', () => {
       if (restaurantOfOrder === undefined) throw new CommandFailedError({ code: CommandErrorCodes.NotFound, message: 'no such order' });
       return { orderId: '77', customerId: '5', restaurantId: restaurantOfOrder };
     });
-    return { policy: new AppTrackingAccessPolicy({ send } as unknown as CommandBus), send };
+    return { policy: new AppTrackingAccessPolicy(new KafkaOrderReads({ send } as unknown as CommandBus)), send };
   }
 
   it("lets the order's customer in without asking cart", async () => {

@@ -62,7 +62,7 @@ describe('OrderTrackingController', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     // The snapshot answers only when released, so events can land while it is in flight.
     const bus = { send: async () => gate.then(() => order) } as unknown as CommandBus;
-    tracking = new OrderTrackingService(bus, new KafkaOrderReads(bus), hub, { TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000, TRACKING_MAX_BUFFERED_EVENTS: 256 });
+    tracking = new OrderTrackingService(new KafkaOrderReads(bus), hub, { TRACKING_HEARTBEAT_MS: 15_000, TRACKING_RETRY_MS: 3_000, TRACKING_MAX_BUFFERED_EVENTS: 256 });
   });
 
   afterEach(() => tracking.onModuleDestroy());
