@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SERVICE_CONFIG } from '@order-platform/service-kit';
 import { DataSource } from 'typeorm';
 import type { CartConfig } from '../../cart-config';
+import { apiKeyPrefix } from '../api-keys/new-api-key';
 import { hashApiKey } from '../customers/api-key-hash';
 import { schemaOf } from '../orders/wholesale-order.repository';
 import { CARRIAGE_PRODUCT_CODE, DEMO_TRADE_CUSTOMER, DEMO_WHOLESALE_PRODUCTS } from './demo-wholesale-data';
@@ -39,9 +40,15 @@ export class DemoWholesaleSeeder implements OnApplicationBootstrap {
       }
       const customer = DEMO_TRADE_CUSTOMER;
       await manager.query(
-        `INSERT INTO ${s}.trade_customers (id, company_name, contact_name, email, phone, api_key_sha256, payment_terms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [customer.id, customer.companyName, customer.contactName, customer.email, customer.phone, hashApiKey(customer.apiKey), customer.paymentTerms],
+        `INSERT INTO ${s}.trade_customers (id, company_name, contact_name, email, phone, payment_terms)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+        [customer.id, customer.companyName, customer.contactName, customer.email, customer.phone, customer.paymentTerms],
+      );
+      // A demo key revoked or rotated by an operator stays so; one seeded before keys had prefixes gets its prefix.
+      await manager.query(
+        `INSERT INTO ${s}.trade_customer_api_keys (customer_id, key_sha256, key_prefix) VALUES ($1, $2, $3)
+         ON CONFLICT (key_sha256) DO UPDATE SET key_prefix = COALESCE(trade_customer_api_keys.key_prefix, EXCLUDED.key_prefix)`,
+        [customer.id, hashApiKey(customer.apiKey), apiKeyPrefix(customer.apiKey)],
       );
     });
     this.logger.log(`demo wholesale catalogue present: ${DEMO_WHOLESALE_PRODUCTS.map((p) => p.code).join(', ')}; trade customer ${DEMO_TRADE_CUSTOMER.id}`);
