@@ -4,6 +4,7 @@
  * - runMigrations(dataSource): CREATE SCHEMA IF NOT EXISTS, then pending migrations
  * - PersistenceModule.forService({ serviceName, entities, migrations }) for Nest apps
  * - MoneyColumn()/CurrencyColumn() for integer minor units + ISO currency
+ * - runAdminCli()/parseCliFlags() for admin commands on a service's schema
  */
 export * from './data-source/create-data-source-options';
 export * from './data-source/schema-name';
@@ -12,3 +13,4 @@ export * from './columns/money-column';
 export * from './columns/currency-column';
 export * from './nest/database-env';
 export * from './nest/persistence.module';
+export * from './admin-cli/admin-cli';

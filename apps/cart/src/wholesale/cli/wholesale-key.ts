@@ -6,24 +6,13 @@
  * Reads DATABASE_URL and DATABASE_SCHEMA (default cart), like the service. The schema must be
  * migrated (start the cart once). The new key is printed once, never again.
  */
-import { assertSchemaName } from '@order-platform/persistence';
-import { Client } from 'pg';
+import { parseCliFlags, runAdminCli } from '@order-platform/persistence';
 import { issueWholesaleKey, type KeySelector, listWholesaleKeys, revokeWholesaleKeys, rotateWholesaleKey } from '../api-keys/wholesale-key-admin';
 
 const USAGE =
   'usage: wholesale-key issue --customer <id or name>' +
   ' | rotate (--customer <id or name> | --key-prefix <prefix> | --id <n>) [--grace-hours 24]' +
   ' | revoke (--key-prefix <prefix> | --id <n>) | list [--customer <id or name>]\n';
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const args: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`unexpected argument '${argv[i]}'`);
-    args[match[1]] = match[2] ?? argv[++i] ?? '';
-  }
-  return args;
-}
 
 function selectorOf(args: Record<string, string>): KeySelector | undefined {
   if (args['id']) {
@@ -40,37 +29,21 @@ function graceHoursOf(args: Record<string, string>): number {
   return Number(value);
 }
 
-async function main(): Promise<void> {
+runAdminCli('wholesale-key', 'cart', async (sql) => {
   const [command, ...rest] = process.argv.slice(2);
-  const args = parseArgs(rest);
-  const url = process.env['DATABASE_URL'];
-  if (!url) throw new Error('DATABASE_URL is required (postgres://user@host:port/db)');
-  const schema = assertSchemaName(process.env['DATABASE_SCHEMA'] ?? 'cart');
-
-  const client = new Client({ connectionString: url, options: `-c search_path=${schema}` });
-  await client.connect();
-  const sql = { query: async (text: string, values?: unknown[]) => (await client.query(text, values)).rows };
-  try {
-    const selector = selectorOf(args);
-    if (command === 'issue' && args['customer']) {
-      process.stdout.write(`${JSON.stringify(await issueWholesaleKey(sql, args['customer']))}\n`);
-    } else if (command === 'rotate' && (args['customer'] || selector)) {
-      const target = args['customer'] ? { customer: args['customer'] } : (selector as KeySelector);
-      process.stdout.write(`${JSON.stringify(await rotateWholesaleKey(sql, target, graceHoursOf(args)))}\n`);
-    } else if (command === 'revoke' && selector) {
-      process.stdout.write(`${JSON.stringify({ revoked: await revokeWholesaleKeys(sql, selector) })}\n`);
-    } else if (command === 'list') {
-      process.stdout.write(`${JSON.stringify(await listWholesaleKeys(sql, args['customer'] || undefined), null, 2)}\n`);
-    } else {
-      process.stdout.write(USAGE);
-      process.exitCode = 1;
-    }
-  } finally {
-    await client.end();
+  const args = parseCliFlags(rest);
+  const selector = selectorOf(args);
+  if (command === 'issue' && args['customer']) {
+    process.stdout.write(`${JSON.stringify(await issueWholesaleKey(sql, args['customer']))}\n`);
+  } else if (command === 'rotate' && (args['customer'] || selector)) {
+    const target = args['customer'] ? { customer: args['customer'] } : (selector as KeySelector);
+    process.stdout.write(`${JSON.stringify(await rotateWholesaleKey(sql, target, graceHoursOf(args)))}\n`);
+  } else if (command === 'revoke' && selector) {
+    process.stdout.write(`${JSON.stringify({ revoked: await revokeWholesaleKeys(sql, selector) })}\n`);
+  } else if (command === 'list') {
+    process.stdout.write(`${JSON.stringify(await listWholesaleKeys(sql, args['customer'] || undefined), null, 2)}\n`);
+  } else {
+    process.stdout.write(USAGE);
+    process.exitCode = 1;
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`wholesale-key failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
 });
