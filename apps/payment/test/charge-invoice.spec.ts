@@ -53,7 +53,7 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     const charges = await bed.chargesFor(event.payload.invoiceId);
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ status: 'succeeded', idempotency_key: `charge:${event.payload.invoiceId}`, card_last4: '4242' });
-    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
+    expect(await bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
     expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
   });
 
@@ -65,7 +65,7 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     await bed.publish(event);
     const failed = await waitFor(() => bed.eventsFor(Topics.PaymentFailed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentFailed' });
     expect(failed.value).toMatchObject({ payload: { invoiceId: event.payload.invoiceId, reasonCode, reason, retryable: false, amountMinor: 20000 } });
-    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
+    expect(await bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
     expect(await bed.chargesFor(event.payload.invoiceId)).toEqual([expect.objectContaining({ status: 'declined', decline_code: reasonCode })]);
 
     const reply = await bed.pay({ customerId, invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
@@ -98,7 +98,7 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     });
     await bed.handled(event, { timeoutMs: 30_000, description: 'event handled' });
     expect(await bed.chargesFor(event.payload.invoiceId)).toHaveLength(1);
-    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
+    expect(await bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(1);
     await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 20_000, description: 'PaymentProcessed' });
     expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
   });
@@ -112,7 +112,7 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
 
     const [charge] = await bed.chargesFor(event.payload.invoiceId);
     expect(charge).toMatchObject({ status: 'succeeded', attempts: 3 });
-    const atProvider = bed.providerChargesFor(event.payload.invoiceId);
+    const atProvider = await bed.providerChargesFor(event.payload.invoiceId);
     expect(atProvider).toHaveLength(1);
     expect(atProvider[0]).toMatchObject({ idempotencyKey: `charge:${event.payload.invoiceId}`, providerChargeId: charge.provider_charge_id });
     expect(bed.eventsFor(Topics.PaymentProcessed, event.orderId)).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('payment: charging invoices (real PostgreSQL + Kafka-protocol broker + 
     await bed.publish(event);
     const processed = await waitFor(() => bed.eventsFor(Topics.PaymentProcessed, event.orderId)[0], { timeoutMs: 30_000, description: 'PaymentProcessed' });
     expect(processed.value).toMatchObject({ payload: { method: 'account', provider: 'account', card: null, amountMinor: 20000 } });
-    expect(bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
+    expect(await bed.providerChargesFor(event.payload.invoiceId)).toHaveLength(0);
 
     const reply = await bed.pay({ customerId: 'wholesale-77', invoiceId: event.payload.invoiceId, totalMinor: 20000 }, event.orderId);
     expect(reply).toMatchObject({ ok: true, data: { method: 'account', card: null, status: 'succeeded' } });

@@ -69,7 +69,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
       description: 'InvoiceCreated dead-lettered',
     });
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'attempting', attempts: 6, idempotency_key: `charge:${invoiceId}` });
-    expect(bed.providerChargesFor(invoiceId)).toHaveLength(0);
+    expect(await bed.providerChargesFor(invoiceId)).toHaveLength(0);
     bed.sandbox.clearFaults(); // the provider is back
 
     // Younger than PAYMENT_RECONCILE_AFTER_MS (the handler may still be retrying): left alone.
@@ -80,7 +80,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     expect(triesOf(swept, invoiceId)).toEqual([{ invoiceId, orderId, outcome: 'succeeded', attempts: 7, nextAttemptAt: null }]);
     const charge = await chargeOf(invoiceId);
     expect(charge).toMatchObject({ status: 'succeeded', attempts: 7, reconcile_attempts: 1 });
-    expect(bed.providerChargesFor(invoiceId)).toEqual([
+    expect(await bed.providerChargesFor(invoiceId)).toEqual([
       expect.objectContaining({ idempotencyKey: `charge:${invoiceId}`, providerChargeId: charge.provider_charge_id, amountMinor: 2400 }),
     ]);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
@@ -90,7 +90,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     const redriven = createEvent(Topics.InvoiceCreated, invoice.payload, { correlationId: invoice.correlationId });
     await bed.publish(redriven);
     await bed.handled(redriven, { timeoutMs: 30_000, description: 'redriven InvoiceCreated handled' });
-    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.providerChargesFor(invoiceId)).toHaveLength(1);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
 
     const metrics = await (await fetch(`${bed.service.url}/metrics`)).text();
@@ -101,7 +101,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     const invoices = [];
     for (let i = 0; i < 4; i += 1) invoices.push(await stuckCharge('after'));
     const ids = invoices.map((i) => i.payload.invoiceId);
-    for (const invoiceId of ids) expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    for (const invoiceId of ids) expect(await bed.providerChargesFor(invoiceId)).toHaveLength(1);
 
     // The provider holds its answers until both sweeps are inside a provider call: each holds a charge the other skipped.
     let release: () => void = () => undefined;
@@ -135,7 +135,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
       const settled = await chargeOf(invoiceId);
       expect(settled).toMatchObject({ status: 'succeeded', attempts: 2 });
       // The key replayed: the provider answered with the charge it made when the answer was lost.
-      expect(bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ providerChargeId: settled.provider_charge_id })]);
+      expect(await bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ providerChargeId: settled.provider_charge_id })]);
       expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
     }
   }, 60_000);
@@ -145,7 +145,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
 
     expect(triesOf(await reconciler().sweep(later(HOUR / 2)), invoiceId)).toEqual([]);
     expect(await chargeOf(invoiceId)).toMatchObject({ status: 'attempting', attempts: 1, reconcile_attempts: 0, next_attempt_at: null });
-    expect(bed.providerChargesFor(invoiceId)).toHaveLength(0);
+    expect(await bed.providerChargesFor(invoiceId)).toHaveLength(0);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([]);
 
     expect(triesOf(await reconciler().sweep(later()), invoiceId)).toEqual([expect.objectContaining({ outcome: 'succeeded' })]);
@@ -163,7 +163,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
     expect(await bed.refundsFor(orderId)).toEqual([
       expect.objectContaining({ status: 'succeeded', idempotency_key: `refund:${charge.transaction_id}`, cancellation_event_id: cancelled.id }),
     ]);
-    expect(bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ amountMinor: 2400, refundedMinor: 2400 })]);
+    expect(await bed.providerChargesFor(invoiceId)).toEqual([expect.objectContaining({ amountMinor: 2400, refundedMinor: 2400 })]);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed, Topics.PaymentRefunded]);
 
     // Nothing left to reconcile, and the charge path finds it final.
@@ -197,7 +197,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
 
     bed.sandbox.clearFaults();
     expect(triesOf(await reconciler().sweep(retryAgainAt), invoiceId)).toEqual([expect.objectContaining({ outcome: 'succeeded', attempts: 4 })]);
-    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.providerChargesFor(invoiceId)).toHaveLength(1);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
   });
 
@@ -207,7 +207,7 @@ describe('payment: reconciling charges left attempting (real PostgreSQL + Kafka-
 
     await waitFor(async () => (await chargeOf(invoiceId)).status === 'succeeded', { timeoutMs: 20_000, description: 'the schedule settled the charge' });
     expect(await chargeOf(invoiceId)).toMatchObject({ reconcile_attempts: 1 });
-    expect(bed.providerChargesFor(invoiceId)).toHaveLength(1);
+    expect(await bed.providerChargesFor(invoiceId)).toHaveLength(1);
     expect(await bed.outboxTopicsFor(orderId)).toEqual([Topics.PaymentProcessed]);
   });
 

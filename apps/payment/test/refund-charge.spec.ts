@@ -17,7 +17,7 @@ describe('payment: refunding cancelled orders (real PostgreSQL + Kafka-protocol 
 
   afterEach(() => bed.sandbox.clearFaults());
 
-  const providerChargeOf = (invoiceId: string) => bed.providerChargesFor(invoiceId)[0];
+  const providerChargeOf = async (invoiceId: string) => (await bed.providerChargesFor(invoiceId))[0];
 
   async function settled(customerId: string, overrides: Partial<InvoiceCreatedPayload> = {}): Promise<TypedEvent<'InvoiceCreated'>> {
     const invoice = invoiceCreated(customerId, overrides);
@@ -57,7 +57,7 @@ describe('payment: refunding cancelled orders (real PostgreSQL + Kafka-protocol 
       reason: 'Kitchen closed',
       cancellation_event_id: cancelled.id,
     });
-    expect(providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ amountMinor: 2400, refundedMinor: 2400 });
+    expect(await providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ amountMinor: 2400, refundedMinor: 2400 });
     expect(bed.eventsFor(Topics.PaymentRefunded, invoice.orderId)).toHaveLength(1);
   });
 
@@ -69,14 +69,14 @@ describe('payment: refunding cancelled orders (real PostgreSQL + Kafka-protocol 
 
     // A second key would have been answered 'already_refunded' and recorded as failed.
     expect(await bed.refundsFor(invoice.orderId)).toEqual([expect.objectContaining({ status: 'succeeded' })]);
-    expect(providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ refundedMinor: 2400 });
+    expect(await providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ refundedMinor: 2400 });
     expect(bed.eventsFor(Topics.PaymentRefunded, invoice.orderId)).toHaveLength(1);
   });
 
   it('cash orders settle as method cash without a provider call and are never refunded', async () => {
     const invoice = await settled('5', { paymentTerms: 'cash' });
     expect(bed.eventsFor(Topics.PaymentProcessed, invoice.orderId)[0]?.value).toMatchObject({ payload: { method: 'cash', provider: 'cash', card: null, amountMinor: 2400 } });
-    expect(providerChargeOf(invoice.payload.invoiceId)).toBeUndefined();
+    expect(await providerChargeOf(invoice.payload.invoiceId)).toBeUndefined();
 
     const cancelled = orderCancelled(invoice.orderId);
     await bed.publish(cancelled);
@@ -109,7 +109,7 @@ describe('payment: refunding cancelled orders (real PostgreSQL + Kafka-protocol 
     });
     expect(dead.value).toMatchObject({ id: cancelled.id, payload: { orderId: invoice.orderId } });
     expect(await bed.refundsFor(invoice.orderId)).toHaveLength(0);
-    expect(providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ refundedMinor: 0 });
+    expect(await providerChargeOf(invoice.payload.invoiceId)).toMatchObject({ refundedMinor: 0 });
     expect(bed.eventsFor(Topics.PaymentRefunded, invoice.orderId)).toHaveLength(0);
   }, 90_000);
 });

@@ -80,8 +80,8 @@ export class PaymentTestBed extends ServiceTestBed {
     return (await this.outboxFor(orderId)).map((r) => r.topic);
   }
 
-  /** The charges the sandbox provider holds for one invoice. */
-  providerChargesFor(invoiceId: string) {
-    return this.sandbox.listCharges().filter((c) => c.metadata['invoiceId'] === invoiceId);
+  /** The charges the sandbox provider holds for one invoice (its ledger, in the sandbox schema). */
+  async providerChargesFor(invoiceId: string) {
+    return (await this.sandbox.listCharges()).filter((c) => c.metadata['invoiceId'] === invoiceId);
   }
 }

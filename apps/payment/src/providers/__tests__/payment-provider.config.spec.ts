@@ -1,10 +1,17 @@
+import { DataSource } from 'typeorm';
 import { createPaymentProvider } from '../create-payment-provider';
 import { loadPaymentProviderConfig } from '../payment-provider.config';
 
 describe('loadPaymentProviderConfig', () => {
   it('defaults to the sandbox', () => {
     expect(loadPaymentProviderConfig({})).toEqual({ provider: 'sandbox' });
-    expect(createPaymentProvider(loadPaymentProviderConfig({})).name).toBe('sandbox');
+    // Built, never connected: the sandbox's ledger only queries when charging.
+    const dataSource = new DataSource({ type: 'postgres', schema: 'payment' });
+    expect(createPaymentProvider(loadPaymentProviderConfig({}), { dataSource }).name).toBe('sandbox');
+  });
+
+  it('refuses to build the sandbox without a database for its ledger', () => {
+    expect(() => createPaymentProvider(loadPaymentProviderConfig({}))).toThrow(/DataSource/);
   });
 
   it('reads the stripe settings', () => {

@@ -6,8 +6,8 @@ const NOW = new Date('2026-06-15T12:00:00Z');
 
 function setup() {
   const sandbox = new SandboxPaymentProvider({ now: () => NOW });
-  const tokenFor = (number: string, extra: Partial<{ expMonth: number; expYear: number }> = {}) =>
-    sandbox.tokenizeCard({ number, expMonth: 12, expYear: 2030, holderName: 'Ada Lovelace', ...extra }).token;
+  const tokenFor = async (number: string, extra: Partial<{ expMonth: number; expYear: number }> = {}) =>
+    (await sandbox.tokenizeCard({ number, expMonth: 12, expYear: 2030, holderName: 'Ada Lovelace', ...extra })).token;
   const chargeRequest = (token: string, overrides: Partial<ChargeRequest> = {}): ChargeRequest => ({
     idempotencyKey: `pay-${Math.random()}`,
     amountMinor: 12345,
@@ -25,7 +25,7 @@ describe('SandboxPaymentProvider', () => {
   describe('test cards', () => {
     it('charges 4242 4242 4242 4242 and returns only masked card data', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const result = await sandbox.charge(chargeRequest(tokenFor('4242 4242 4242 4242')));
+      const result = await sandbox.charge(chargeRequest(await tokenFor('4242 4242 4242 4242')));
 
       expect(result).toEqual({
         status: 'succeeded',
@@ -34,8 +34,8 @@ describe('SandboxPaymentProvider', () => {
         currency: 'EUR',
         card: { brand: 'visa', first6: '424242', last4: '4242', expMonth: 12, expYear: 2030, holderName: 'Ada Lovelace' },
       });
-      expect(sandbox.listCharges()).toHaveLength(1);
-      expect(JSON.stringify({ result, charges: sandbox.listCharges() })).not.toContain('4242424242424242');
+      expect(await sandbox.listCharges()).toHaveLength(1);
+      expect(JSON.stringify({ result, charges: await sandbox.listCharges() })).not.toContain('4242424242424242');
     });
 
     it.each([
@@ -49,29 +49,30 @@ describe('SandboxPaymentProvider', () => {
       ['4111 1111 1111 1111', 'card_declined'],
     ])('declines %s with %s and charges nothing', async (number, reason) => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const result = await sandbox.charge(chargeRequest(tokenFor(number)));
+      const result = await sandbox.charge(chargeRequest(await tokenFor(number)));
 
       expect(result).toMatchObject({ status: 'declined', reason });
       expect(result.status === 'declined' && result.message.length).toBeGreaterThan(0);
-      expect(sandbox.listCharges()).toEqual([]);
+      expect(await sandbox.listCharges()).toEqual([]);
     });
 
-    it('rejects a Luhn-invalid number at tokenization', () => {
+    it('rejects a Luhn-invalid number at tokenization', async () => {
       const { sandbox } = setup();
-      expect(() => sandbox.tokenizeCard({ number: '4242 4242 4242 4241', expMonth: 1, expYear: 2030 })).toThrow(
-        expect.objectContaining({ name: 'PaymentRequestError', code: 'incorrect_number' }),
-      );
+      await expect(sandbox.tokenizeCard({ number: '4242 4242 4242 4241', expMonth: 1, expYear: 2030 })).rejects.toMatchObject({
+        name: 'PaymentRequestError',
+        code: 'incorrect_number',
+      });
     });
 
     it('declines a test card whose expiry date has passed', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const result = await sandbox.charge(chargeRequest(tokenFor('4242424242424242', { expMonth: 5, expYear: 2026 })));
+      const result = await sandbox.charge(chargeRequest(await tokenFor('4242424242424242', { expMonth: 5, expYear: 2026 })));
       expect(result).toMatchObject({ status: 'declined', reason: 'expired_card' });
     });
 
     it('accepts a card expiring in the current month', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const result = await sandbox.charge(chargeRequest(tokenFor('4242424242424242', { expMonth: 6, expYear: 2026 })));
+      const result = await sandbox.charge(chargeRequest(await tokenFor('4242424242424242', { expMonth: 6, expYear: 2026 })));
       expect(result.status).toBe('succeeded');
     });
 
@@ -99,7 +100,7 @@ describe('SandboxPaymentProvider', () => {
   describe('cards on file', () => {
     it('charges a saved card for its owner only', async () => {
       const { sandbox, chargeRequest } = setup();
-      const { reference, card } = sandbox.saveCardOnFile('cust-1', { number: '5555555555554444', expMonth: 3, expYear: 2029 });
+      const { reference, card } = await sandbox.saveCardOnFile('cust-1', { number: '5555555555554444', expMonth: 3, expYear: 2029 });
       expect(card).toMatchObject({ brand: 'mastercard', first6: '555555', last4: '4444' });
 
       const own = await sandbox.charge(chargeRequest('', { paymentMethod: { type: 'card_on_file', reference } }));
@@ -111,89 +112,99 @@ describe('SandboxPaymentProvider', () => {
       expect(own).toMatchObject({ status: 'succeeded', card: { last4: '4444' } });
       expect(other).toMatchObject({ status: 'declined', reason: 'invalid_payment_method' });
       expect(asToken).toMatchObject({ status: 'declined', reason: 'invalid_payment_method' });
-      expect(sandbox.listCharges()).toHaveLength(1);
+      expect(await sandbox.listCharges()).toHaveLength(1);
     });
   });
 
   describe('idempotency', () => {
     it('returns the first result for a repeated key and charges once', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const request = chargeRequest(tokenFor('4242424242424242'), { idempotencyKey: 'order-o-1-attempt-1' });
+      const request = chargeRequest(await tokenFor('4242424242424242'), { idempotencyKey: 'order-o-1-attempt-1' });
 
       const first = await sandbox.charge(request);
       const second = await sandbox.charge({ ...request });
 
       expect(second).toEqual(first);
-      expect(sandbox.listCharges()).toHaveLength(1);
+      expect(await sandbox.listCharges()).toHaveLength(1);
+    });
+
+    it('charges once for the same key sent twice at the same moment', async () => {
+      const { sandbox, tokenFor, chargeRequest } = setup();
+      const request = chargeRequest(await tokenFor('4242424242424242'), { idempotencyKey: 'k-concurrent' });
+
+      const [first, second] = await Promise.all([sandbox.charge(request), sandbox.charge({ ...request })]);
+
+      expect(second).toEqual(first);
+      expect(await sandbox.listCharges()).toHaveLength(1);
     });
 
     it('replays a decline for a repeated key', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const request = chargeRequest(tokenFor('4000000000009995'), { idempotencyKey: 'k-decline' });
+      const request = chargeRequest(await tokenFor('4000000000009995'), { idempotencyKey: 'k-decline' });
       expect(await sandbox.charge(request)).toEqual(await sandbox.charge(request));
     });
 
     it('refuses a key reused with a different amount', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const request = chargeRequest(tokenFor('4242424242424242'), { idempotencyKey: 'k-reused' });
+      const request = chargeRequest(await tokenFor('4242424242424242'), { idempotencyKey: 'k-reused' });
       await sandbox.charge(request);
 
       await expect(sandbox.charge({ ...request, amountMinor: 999 })).rejects.toMatchObject({
         name: 'PaymentRequestError',
         code: 'idempotency_key_reused',
       });
-      expect(sandbox.listCharges()).toHaveLength(1);
+      expect(await sandbox.listCharges()).toHaveLength(1);
     });
 
     it('charges again under a new key', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const token = tokenFor('4242424242424242');
+      const token = await tokenFor('4242424242424242');
       await sandbox.charge(chargeRequest(token, { idempotencyKey: 'a' }));
       await sandbox.charge(chargeRequest(token, { idempotencyKey: 'b' }));
-      expect(sandbox.listCharges()).toHaveLength(2);
+      expect(await sandbox.listCharges()).toHaveLength(2);
     });
   });
 
   describe('transient failures', () => {
     it('fails 4000 0000 0000 0119 with a TransientPaymentError every time, charging nothing', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
-      const request = chargeRequest(tokenFor('4000000000000119'), { idempotencyKey: 'k-processing' });
+      const request = chargeRequest(await tokenFor('4000000000000119'), { idempotencyKey: 'k-processing' });
 
       await expect(sandbox.charge(request)).rejects.toBeInstanceOf(TransientPaymentError);
       await expect(sandbox.charge(request)).rejects.toMatchObject({ code: 'processing_error' });
-      expect(sandbox.listCharges()).toEqual([]);
+      expect(await sandbox.listCharges()).toEqual([]);
     });
 
     it('after a lost response, the retry with the same key returns the recorded charge', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
       sandbox.injectTransientFaults({ times: 1, phase: 'after', operation: 'charge' });
-      const request = chargeRequest(tokenFor('4242424242424242'), { idempotencyKey: 'k-timeout' });
+      const request = chargeRequest(await tokenFor('4242424242424242'), { idempotencyKey: 'k-timeout' });
 
       await expect(sandbox.charge(request)).rejects.toMatchObject({ name: 'TransientPaymentError', code: 'timeout' });
       const retried = await sandbox.charge(request);
 
       expect(retried.status).toBe('succeeded');
-      expect(sandbox.listCharges()).toHaveLength(1);
-      expect(retried.status === 'succeeded' && retried.providerChargeId).toBe(sandbox.listCharges()[0].providerChargeId);
+      expect(await sandbox.listCharges()).toHaveLength(1);
+      expect(retried.status === 'succeeded' && retried.providerChargeId).toBe((await sandbox.listCharges())[0].providerChargeId);
     });
 
     it('a time-out before the provider saw the request leaves nothing behind', async () => {
       const { sandbox, tokenFor, chargeRequest } = setup();
       sandbox.injectTransientFaults({ times: 2, phase: 'before' });
-      const request = chargeRequest(tokenFor('4242424242424242'), { idempotencyKey: 'k-before' });
+      const request = chargeRequest(await tokenFor('4242424242424242'), { idempotencyKey: 'k-before' });
 
       await expect(sandbox.charge(request)).rejects.toBeInstanceOf(TransientPaymentError);
-      expect(sandbox.listCharges()).toEqual([]);
+      expect(await sandbox.listCharges()).toEqual([]);
       await expect(sandbox.charge(request)).rejects.toBeInstanceOf(TransientPaymentError);
       await expect(sandbox.charge(request)).resolves.toMatchObject({ status: 'succeeded' });
-      expect(sandbox.listCharges()).toHaveLength(1);
+      expect(await sandbox.listCharges()).toHaveLength(1);
     });
   });
 
   describe('refunds', () => {
     async function charged(amountMinor = 10000) {
       const ctx = setup();
-      const result = await ctx.sandbox.charge(ctx.chargeRequest(ctx.tokenFor('4242424242424242'), { amountMinor }));
+      const result = await ctx.sandbox.charge(ctx.chargeRequest(await ctx.tokenFor('4242424242424242'), { amountMinor }));
       if (result.status !== 'succeeded') throw new Error('setup charge failed');
       return { ...ctx, chargeId: result.providerChargeId };
     }
@@ -218,7 +229,7 @@ describe('SandboxPaymentProvider', () => {
         status: 'failed',
         reason: 'already_refunded',
       });
-      expect(sandbox.listCharges()[0].refundedMinor).toBe(10000);
+      expect((await sandbox.listCharges())[0].refundedMinor).toBe(10000);
     });
 
     it('refunds once per idempotency key, even after a lost response', async () => {
@@ -231,7 +242,7 @@ describe('SandboxPaymentProvider', () => {
       const again = await sandbox.refund(request);
 
       expect(again).toEqual(retried);
-      expect(sandbox.listCharges()[0].refundedMinor).toBe(4000);
+      expect((await sandbox.listCharges())[0].refundedMinor).toBe(4000);
     });
 
     it('refuses an amount without its currency, or in another currency', async () => {
@@ -243,7 +254,7 @@ describe('SandboxPaymentProvider', () => {
       await expect(
         sandbox.refund({ idempotencyKey: 'r-b', providerChargeId: chargeId, amountMinor: 100, currency: 'USD' }),
       ).rejects.toMatchObject({ code: 'currency_mismatch' });
-      expect(sandbox.listCharges()[0].refundedMinor).toBe(0);
+      expect((await sandbox.listCharges())[0].refundedMinor).toBe(0);
     });
 
     it('reports an unknown charge', async () => {
@@ -266,7 +277,7 @@ describe('SandboxPaymentProvider', () => {
       const error = await sandbox.charge(chargeRequest('pm_card_visa', override)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PaymentRequestError);
       expect(error).toMatchObject({ code });
-      expect(sandbox.listCharges()).toEqual([]);
+      expect(await sandbox.listCharges()).toEqual([]);
     });
   });
 });

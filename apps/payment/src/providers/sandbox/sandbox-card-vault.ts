@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { detectCardBrand, normalizeCardNumber, passesLuhn } from '../card-number.util';
 import { PaymentRequestError } from '../payment-errors';
 import type { MaskedCard, PaymentMethodRef } from '../payment-provider';
+import type { SandboxLedger } from './sandbox-ledger';
 import {
   SANDBOX_TEST_CARDS,
   SANDBOX_TEST_TOKENS,
@@ -28,39 +29,42 @@ export type ResolvedPaymentMethod = { found: true; vaulted: VaultedCard } | { fo
 
 /**
  * Plays the provider's tokenization service. The PAN is read once to pick the test
- * behaviour and build the masked card; only those are kept.
+ * behaviour and build the masked card; only those are kept, in the ledger, so tokens and
+ * cards on file stay chargeable after a restart, as at a real provider. Stripe's ready-made
+ * test tokens (the demo cards on file) need no stored state.
  */
 export class SandboxCardVault {
-  private readonly cards = new Map<string, VaultedCard>();
+  constructor(
+    private readonly ledger: SandboxLedger,
+    private readonly now: () => Date,
+  ) {}
 
-  constructor(private readonly now: () => Date) {}
-
-  tokenize(raw: RawCard): { token: string; card: MaskedCard } {
+  async tokenize(raw: RawCard): Promise<{ token: string; card: MaskedCard }> {
     const vaulted = this.vaultCard(raw, null);
     const token = `tok_sandbox_${compactId()}`;
-    this.cards.set(token, vaulted);
+    await this.ledger.saveCard(token, vaulted);
     return { token, card: vaulted.card };
   }
 
-  saveCardOnFile(customerId: string, raw: RawCard): { reference: string; card: MaskedCard } {
+  async saveCardOnFile(customerId: string, raw: RawCard): Promise<{ reference: string; card: MaskedCard }> {
     if (!customerId) throw new PaymentRequestError('customerId is required to save a card', 'invalid_customer');
     const vaulted = this.vaultCard(raw, customerId);
     const reference = `pm_sandbox_${compactId()}`;
-    this.cards.set(reference, vaulted);
+    await this.ledger.saveCard(reference, vaulted);
     return { reference, card: vaulted.card };
   }
 
-  resolve(method: PaymentMethodRef, customerId: string): ResolvedPaymentMethod {
+  async resolve(method: PaymentMethodRef, customerId: string): Promise<ResolvedPaymentMethod> {
     if (method.type === 'token') {
       const wellKnown = SANDBOX_TEST_TOKENS[method.token];
       if (wellKnown) return { found: true, vaulted: this.vaultCard(this.testCard(wellKnown), null) };
-      const vaulted = this.cards.get(method.token);
+      const vaulted = await this.ledger.findCard(method.token);
       if (!vaulted || vaulted.ownerCustomerId !== null) {
         return { found: false, message: `No such payment token: ${method.token}` };
       }
       return { found: true, vaulted };
     }
-    const vaulted = this.cards.get(method.reference);
+    const vaulted = await this.ledger.findCard(method.reference);
     if (!vaulted || vaulted.ownerCustomerId !== customerId) {
       return { found: false, message: `No card on file ${method.reference} for customer ${customerId}` };
     }
@@ -95,6 +99,6 @@ export class SandboxCardVault {
   }
 }
 
-function compactId(): string {
+export function compactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 24);
 }

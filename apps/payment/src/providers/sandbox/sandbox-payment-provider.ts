@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { assertValidChargeRequest, assertValidRefundRequest } from '../charge-request.validator';
 import { PaymentRequestError, TransientPaymentError } from '../payment-errors';
 import type {
@@ -9,60 +8,52 @@ import type {
   RefundRequest,
   RefundResult,
 } from '../payment-provider';
-import { SandboxCardVault, type RawCard } from './sandbox-card-vault';
-import { SandboxFaultInjector, type FaultPlan } from './sandbox-fault-injector';
+import { InMemorySandboxLedger } from './in-memory-sandbox-ledger';
+import { compactId, SandboxCardVault, type RawCard, type ResolvedPaymentMethod } from './sandbox-card-vault';
+import { SandboxFaultInjector, type FaultOperation, type FaultPlan } from './sandbox-fault-injector';
+import type { SandboxCharge, SandboxLedger, SandboxLedgerWrites } from './sandbox-ledger';
+
+export type { SandboxCharge } from './sandbox-ledger';
 
 export interface SandboxPaymentProviderOptions {
   now?: () => Date;
-}
-
-/** What the sandbox "captured": masked card only, never the PAN. */
-export interface SandboxCharge {
-  providerChargeId: string;
-  idempotencyKey: string;
-  customerId: string;
-  amountMinor: number;
-  currency: string;
-  refundedMinor: number;
-  card: MaskedCard;
-  description: string | null;
-  metadata: Record<string, string>;
-  createdAt: Date;
-}
-
-interface IdempotencyRecord<T> {
-  fingerprint: string;
-  result: T;
+  /** Where the provider side keeps its records; in memory when absent (unit tests). */
+  ledger?: SandboxLedger;
 }
 
 /**
- * An in-memory provider that behaves like Stripe's test mode, for development, demos and
- * tests. Idempotency records live only as long as the instance: the payment service keeps
- * its own durable charge records.
+ * A provider that behaves like Stripe's test mode, for development, demos and tests. Its
+ * records (vaulted cards, charges, refunds, idempotency keys) live in a SandboxLedger: in
+ * PostgreSQL in the running service, so a retry or a refund after a payment restart finds
+ * what the provider did before, as it would at Stripe.
  */
 export class SandboxPaymentProvider implements PaymentProvider {
   readonly name = 'sandbox';
   readonly vault: SandboxCardVault;
   private readonly now: () => Date;
+  private readonly ledger: SandboxLedger;
   private readonly faults = new SandboxFaultInjector();
-  private readonly charges = new Map<string, SandboxCharge>();
-  private readonly chargeResults = new Map<string, IdempotencyRecord<ChargeResult>>();
-  private readonly refundResults = new Map<string, IdempotencyRecord<RefundResult>>();
 
   constructor(options: SandboxPaymentProviderOptions = {}) {
     this.now = options.now ?? (() => new Date());
-    this.vault = new SandboxCardVault(this.now);
+    this.ledger = options.ledger ?? new InMemorySandboxLedger();
+    this.vault = new SandboxCardVault(this.ledger, this.now);
   }
 
-  tokenizeCard(card: RawCard): { token: string; card: MaskedCard } {
+  tokenizeCard(card: RawCard): Promise<{ token: string; card: MaskedCard }> {
     return this.vault.tokenize(card);
   }
 
-  saveCardOnFile(customerId: string, card: RawCard): { reference: string; card: MaskedCard } {
+  saveCardOnFile(customerId: string, card: RawCard): Promise<{ reference: string; card: MaskedCard }> {
     return this.vault.saveCardOnFile(customerId, card);
   }
 
-  /** Makes the next matching calls fail with a TransientPaymentError (see FaultPhase). */
+  /** After the service's own hooks (the reconciler, the consumers) have let in-flight charges finish. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.ledger.close?.();
+  }
+
+  /** Makes the next matching calls of this instance fail with a TransientPaymentError (see FaultPhase). */
   injectTransientFaults(plan: FaultPlan): void {
     this.faults.add(plan);
   }
@@ -71,8 +62,9 @@ export class SandboxPaymentProvider implements PaymentProvider {
     this.faults.clear();
   }
 
-  listCharges(): SandboxCharge[] {
-    return [...this.charges.values()].map((c) => ({ ...c, card: { ...c.card }, metadata: { ...c.metadata } }));
+  /** Every charge in the ledger, whichever instance made it. */
+  listCharges(): Promise<SandboxCharge[]> {
+    return this.ledger.listCharges();
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
@@ -84,7 +76,10 @@ export class SandboxPaymentProvider implements PaymentProvider {
       request.customerId,
       request.paymentMethod,
     ]);
-    const result = replayOrRun(this.chargeResults, request.idempotencyKey, fingerprint, () => this.execute(request));
+    const result = await unknownOutcomeOnLedgerFailure('charge', async () => {
+      const resolved = await this.vault.resolve(request.paymentMethod, request.customerId);
+      return this.ledger.answerOnce('charge', request.idempotencyKey, fingerprint, (writes) => this.execute(request, resolved, writes));
+    });
     this.faults.trip('charge', 'after');
     return result;
   }
@@ -93,13 +88,15 @@ export class SandboxPaymentProvider implements PaymentProvider {
     assertValidRefundRequest(request);
     this.faults.trip('refund', 'before');
     const fingerprint = JSON.stringify([request.providerChargeId, request.amountMinor ?? null, request.currency?.toUpperCase() ?? null]);
-    const result = replayOrRun(this.refundResults, request.idempotencyKey, fingerprint, () => this.executeRefund(request));
+    const result = await unknownOutcomeOnLedgerFailure('refund', () =>
+      this.ledger.answerOnce('refund', request.idempotencyKey, fingerprint, (writes) => this.executeRefund(request, writes)),
+    );
     this.faults.trip('refund', 'after');
     return result;
   }
 
-  private execute(request: ChargeRequest): ChargeResult {
-    const resolved = this.vault.resolve(request.paymentMethod, request.customerId);
+  // The card is looked up before the ledger's transaction: a vaulted card never changes.
+  private async execute(request: ChargeRequest, resolved: ResolvedPaymentMethod, writes: SandboxLedgerWrites): Promise<ChargeResult> {
     if (!resolved.found) return { status: 'declined', reason: 'invalid_payment_method', message: resolved.message };
     const { card, behaviour } = resolved.vaulted;
 
@@ -109,7 +106,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
     if (this.isExpired(card)) return { status: 'declined', reason: 'expired_card', message: 'Your card has expired.' };
 
     const charge: SandboxCharge = {
-      providerChargeId: `ch_sandbox_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+      providerChargeId: `ch_sandbox_${compactId()}`,
       idempotencyKey: request.idempotencyKey,
       customerId: request.customerId,
       amountMinor: request.amountMinor,
@@ -120,7 +117,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
       metadata: { ...request.metadata },
       createdAt: this.now(),
     };
-    this.charges.set(charge.providerChargeId, charge);
+    await writes.insertCharge(charge);
     return {
       status: 'succeeded',
       providerChargeId: charge.providerChargeId,
@@ -130,8 +127,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
     };
   }
 
-  private executeRefund(request: RefundRequest): RefundResult {
-    const charge = this.charges.get(request.providerChargeId);
+  private async executeRefund(request: RefundRequest, writes: SandboxLedgerWrites): Promise<RefundResult> {
+    const charge = await writes.chargeForRefund(request.providerChargeId);
     if (!charge) {
       return { status: 'failed', reason: 'charge_not_found', message: `No such charge: ${request.providerChargeId}` };
     }
@@ -150,13 +147,16 @@ export class SandboxPaymentProvider implements PaymentProvider {
         message: `Refund of ${amountMinor} exceeds the ${remaining} left on charge ${charge.providerChargeId}`,
       };
     }
-    charge.refundedMinor += amountMinor;
-    return {
-      status: 'succeeded',
-      providerRefundId: `re_sandbox_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+    const providerRefundId = `re_sandbox_${compactId()}`;
+    await writes.insertRefund({
+      providerRefundId,
+      providerChargeId: charge.providerChargeId,
+      idempotencyKey: request.idempotencyKey,
       amountMinor,
       currency: charge.currency,
-    };
+      createdAt: this.now(),
+    });
+    return { status: 'succeeded', providerRefundId, amountMinor, currency: charge.currency };
   }
 
   private isExpired(card: MaskedCard): boolean {
@@ -167,21 +167,16 @@ export class SandboxPaymentProvider implements PaymentProvider {
   }
 }
 
-function replayOrRun<T>(
-  records: Map<string, IdempotencyRecord<T>>,
-  key: string,
-  fingerprint: string,
-  run: () => T,
-): T {
-  const previous = records.get(key);
-  if (previous) {
-    // Same answer as Stripe: a key reused for a different request is a caller bug.
-    if (previous.fingerprint !== fingerprint) {
-      throw new PaymentRequestError(`Idempotency key ${key} was already used with different parameters`, 'idempotency_key_reused');
-    }
-    return structuredClone(previous.result);
+/**
+ * The provider's own store failing (database unreachable, connection lost mid-commit) is a
+ * provider 5xx to the caller: outcome unknown, retry with the same key.
+ */
+async function unknownOutcomeOnLedgerFailure<T>(operation: FaultOperation, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof PaymentRequestError || error instanceof TransientPaymentError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TransientPaymentError(`Sandbox ${operation} failed at the provider: ${reason}`, 'api_error', { cause: error });
   }
-  const result = run();
-  records.set(key, { fingerprint, result: structuredClone(result) });
-  return result;
 }
