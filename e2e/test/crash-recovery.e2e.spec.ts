@@ -113,10 +113,21 @@ describe('crash recovery with orders in flight', () => {
       const invoiceRows = await count('SELECT order_id, count(*) AS n FROM billing.invoices WHERE order_id = ANY($1) GROUP BY order_id');
       const shipmentRows = await count('SELECT order_id, count(*) AS n FROM shipment.shipments WHERE order_id = ANY($1) GROUP BY order_id');
       const chargeRows = await count(`SELECT order_id, count(*) AS n FROM payment.charges WHERE status = 'succeeded' AND order_id = ANY($1) GROUP BY order_id`);
+      // The provider's side (the sandbox keeps its ledger across payment's SIGKILLs, as a real
+      // provider would): a charge retried after a crash replays its first answer, never charges again.
+      const providerCharges = await count(
+        `SELECT c.order_id, count(s.provider_charge_id) AS n FROM payment.charges c
+           JOIN payment_sandbox.charges s ON s.idempotency_key = c.idempotency_key
+          WHERE c.order_id = ANY($1) GROUP BY c.order_id`,
+      );
       for (const orderId of ids) {
         const paid = shipped.includes(orderId);
         expect({ orderId, invoiceRows: invoiceRows.get(orderId) ?? 0 }).toEqual({ orderId, invoiceRows: 1 });
         expect({ orderId, successfulCharges: chargeRows.get(orderId) ?? 0 }).toEqual({ orderId, successfulCharges: paid ? 1 : 0 });
+        // A shipped order was charged exactly once there; any other at most once (then refunded).
+        const atProvider = providerCharges.get(orderId) ?? 0;
+        expect({ orderId, providerCharges: atProvider }).toEqual({ orderId, providerCharges: paid ? 1 : expect.any(Number) });
+        expect({ orderId, atMostOnceAtProvider: atProvider <= 1 }).toEqual({ orderId, atMostOnceAtProvider: true });
         expect({ orderId, shipmentRows: shipmentRows.get(orderId) ?? 0 }).toEqual({ orderId, shipmentRows: paid ? 1 : 0 });
       }
     } finally {
