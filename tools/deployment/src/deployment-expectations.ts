@@ -36,3 +36,12 @@ export function expectedTopics(): string[] {
 
 /** Secret names the manifests may reference; they are created out of band, never committed. */
 export const EXTERNAL_SECRETS: readonly string[] = ['order-platform-secrets', 'order-platform-tls'];
+
+/**
+ * Namespace labels the NetworkPolicies admit (k8s/base/network-policies): the cluster's
+ * operators put them on the ingress controller's and the metrics scraper's namespaces.
+ */
+export const NAMESPACE_LABELS = {
+  ingressController: { 'order-platform/ingress-controller': 'true' },
+  metricsScraper: { 'order-platform/metrics-scraper': 'true' },
+} as const;

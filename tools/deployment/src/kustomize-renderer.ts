@@ -114,15 +114,21 @@ function applyPatch(
   const text = patch.patch ?? (patch.path ? readFileSync(path.resolve(directory, patch.path), 'utf8') : undefined);
   if (text === undefined) throw new Error('a patch needs `patch` or `path`');
   const operations = parse(text) as unknown;
-  if (!Array.isArray(operations) || !patch.target) {
-    throw new Error('the in-repo renderer implements JSON 6902 patches with a target only');
-  }
   const target = patch.target;
+  // `$patch: delete` is how an overlay drops objects of its base (e.g. the NetworkPolicies).
+  if (target && isDeletePatch(operations)) return objects.filter((object) => !matchesTarget(object, target));
+  if (!Array.isArray(operations) || !target) {
+    throw new Error('the in-repo renderer implements JSON 6902 patches and `$patch: delete`, with a target only');
+  }
   return objects.map((object) =>
     matchesTarget(object, target)
       ? (operations as JsonPatchOperation[]).reduce((patched, operation) => applyOperation(patched, operation), object)
       : object,
   );
+}
+
+function isDeletePatch(patch: unknown): boolean {
+  return typeof patch === 'object' && patch !== null && !Array.isArray(patch) && (patch as Record<string, unknown>)['$patch'] === 'delete';
 }
 
 function pointerSegments(pointer: string): string[] {

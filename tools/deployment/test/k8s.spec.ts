@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { EXTERNAL_SECRETS, SERVICES, expectedTopics } from '../src/deployment-expectations';
+import { EXTERNAL_SECRETS, NAMESPACE_LABELS, SERVICES, expectedTopics } from '../src/deployment-expectations';
 import { renderWithKubectl } from '../src/kubectl-kustomize';
 import { KubernetesFieldChecker } from '../src/kubernetes-field-checker';
 import { modelReferences, validateAgainstSchema } from '../src/kubernetes-model-registry';
 import { KubernetesObject, objectId, renderKustomization } from '../src/kustomize-renderer';
+import { formatSelector } from '../src/label-selector';
+import { ingressAdmissions, podTemplates, podsIsolatedForIngress, restrictsEgress } from '../src/network-policy-admissions';
 import { parseTopicList } from '../src/topic-list';
 import { WORKSPACE_ROOT } from '../src/workspace-root';
 
@@ -216,6 +218,52 @@ describe.each(KUSTOMIZATIONS)('k8s/%s', (kustomization) => {
     const gatewayReplicas = find(objects, 'Deployment', 'gateway').spec.replicas ?? 1;
     for (const reply of replies) expect(reply.partitions).toBeGreaterThanOrEqual(gatewayReplicas);
   });
+
+  describe('network policies', () => {
+    const backends = SERVICES.filter((service) => service.name !== 'gateway');
+    const fromNamespaces = (labels: Record<string, string>) => `namespaces[${formatSelector({ matchLabels: labels })}]`;
+    const admissionsOf = (name: string) => {
+      const pod = podTemplates(objects).find((candidate) => candidate.workload === `Deployment/${name}`);
+      if (!pod) throw new Error(`no Deployment/${name}`);
+      return ingressAdmissions(objects, pod);
+    };
+
+    // The internal order reads (docs/adr/0003) are unauthenticated: their port is the gateway's only.
+    it.each(backends)('admit only the gateway and the metrics scraper to $name on its HTTP port', ({ name, httpPort }) => {
+      expect(admissionsOf(name)).toEqual(
+        [
+          `pods[Deployment/gateway] -> TCP/${httpPort}`,
+          `${fromNamespaces(NAMESPACE_LABELS.metricsScraper)} -> TCP/${httpPort}`,
+        ].sort(),
+      );
+    });
+
+    it('admit the ingress controller and the metrics scraper to the gateway on its HTTP port', () => {
+      const gatewayPort = SERVICES.find((service) => service.name === 'gateway')?.httpPort;
+      expect(admissionsOf('gateway')).toEqual(
+        [
+          `${fromNamespaces(NAMESPACE_LABELS.ingressController)} -> TCP/${gatewayPort}`,
+          `${fromNamespaces(NAMESPACE_LABELS.metricsScraper)} -> TCP/${gatewayPort}`,
+        ].sort(),
+      );
+    });
+
+    it('select only the platform services, so other pods (the dev Kafka and PostgreSQL) stay reachable', () => {
+      expect(podsIsolatedForIngress(objects).sort()).toEqual(SERVICES.map((service) => `Deployment/${service.name}`).sort());
+      for (const pod of podTemplates(objects).filter((p) => !SERVICES.some((s) => p.workload === `Deployment/${s.name}`))) {
+        expect({ pod: pod.workload, admitted: ingressAdmissions(objects, pod) }).toEqual({
+          pod: pod.workload,
+          admitted: ['anyone -> any port'],
+        });
+      }
+    });
+
+    it('leave egress open (Kafka, PostgreSQL, SMTP and the payment provider live outside the namespace)', () => {
+      const policies = objects.filter((object) => object.kind === 'NetworkPolicy');
+      expect(policies.length).toBeGreaterThan(0);
+      expect(policies.filter(restrictsEgress).map(objectId)).toEqual([]);
+    });
+  });
 });
 
 describe('k8s/ files in the repository', () => {
@@ -227,5 +275,14 @@ describe('k8s/ files in the repository', () => {
         .map(() => path.relative(WORKSPACE_ROOT, file)),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('docs/deployment.md', () => {
+  it('names the namespace labels the network policies admit', () => {
+    const docs = readFileSync(path.join(WORKSPACE_ROOT, 'docs/deployment.md'), 'utf8');
+    for (const labels of Object.values(NAMESPACE_LABELS)) {
+      for (const [key, value] of Object.entries(labels)) expect(docs).toContain(`${key}=${value}`);
+    }
   });
 });

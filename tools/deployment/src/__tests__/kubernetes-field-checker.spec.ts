@@ -63,6 +63,23 @@ describe('KubernetesFieldChecker', () => {
     expect(checker.unknownFields(object)).toEqual(['spec.template.spec.containers[0].imagePullPolcy']);
   });
 
+  it('catches a misspelt NetworkPolicy peer list, which would admit anyone', () => {
+    const policy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'backends' },
+      spec: {
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'cart' } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { form: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway' } } }], ports: [{ port: 'http' }] },
+        ],
+      },
+    };
+    expect(validateAgainstSchema(policy)).toEqual([]);
+    expect(checker.unknownFields(policy)).toEqual(['spec.ingress[0].form']);
+  });
+
   it('reports a kind it has no API type for', () => {
     const object = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } };
     expect(checker.unknownFields(object)).toEqual(['(no API type registered for example.com/v1 Widget)']);

@@ -124,6 +124,24 @@ patches:
     expect(() => renderKustomization(path.join(root, 'overlay'))).toThrow('does not exist');
   });
 
+  it('drops the objects a targeted `$patch: delete` names', () => {
+    write(
+      'overlay/kustomization.yaml',
+      `resources: [../base]
+patches:
+  - target: { kind: ConfigMap, name: common }
+    patch: |-
+      $patch: delete
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: any
+`,
+    );
+    const objects = renderKustomization(path.join(root, 'overlay'));
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/cart', 'ConfigMap/cart-config']);
+  });
+
   it('rejects two objects with the same kind, namespace and name', () => {
     write('base/kustomization.yaml', 'resources:\n  - configmaps.yaml\n  - configmaps.yaml\n');
     expect(() => renderKustomization(path.join(root, 'base'))).toThrow('duplicate object ConfigMap//common');
