@@ -37,6 +37,13 @@ function data<T>(reply: CommandReply<T>): T {
   return reply.data;
 }
 
+
+/** A value the answer always carries here; a clear failure instead of a non-null assertion. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 describe('cart: group orders placement and reads (real PostgreSQL)', () => {
   let kafka: TestKafka;
   let postgres: TestPostgres;
@@ -94,7 +101,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
 
   async function createGroup(customerId: string, productFormats: Record<string, number>, overrides: object = {}) {
     const order = data(await placement.create({ requester: customer(customerId), body: createBody(productFormats, overrides), include: ['groupOrder'] }));
-    return { order, groupOrderId: order.groupOrder!.id };
+    return { order, groupOrderId: present(order.groupOrder, 'groupOrder').id };
   }
 
   describe('demo data', () => {
@@ -157,9 +164,9 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
         ],
         restaurant: { id: '6', name: 'FoodRush Palaiseau', latitude: 48.7137, longitude: 2.2089 },
       });
-      expect(Object.keys(order.deliveryAddress!)).toEqual(['street', 'details', 'city', 'postcode', 'state', 'country', 'latitude', 'longitude']);
+      expect(Object.keys(present(order.deliveryAddress, 'deliveryAddress'))).toEqual(['street', 'details', 'city', 'postcode', 'state', 'country', 'latitude', 'longitude']);
 
-      const groupId = order.groupOrder!.id;
+      const groupId = present(order.groupOrder, 'groupOrder').id;
       const group = (await sql.query(`SELECT * FROM group_orders WHERE id = $1`, [groupId])).rows[0];
       const createdAt = new Date(group.created_at).getTime();
       expect(createdAt).toBeGreaterThanOrEqual(before - 1);
@@ -312,7 +319,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
       expect(third.groupOrder).toMatchObject({ totalRawPrice: 4800, discountRate: 10, remainingCapacity: 6 });
       // Every member's price follows the group's rate as people join.
       const prices = await Promise.all(
-        [first, second].map(async (order, index) => data(await reads.getOrder({ requester: customer(['5', '6'][index]!), orderId: order.id })).discountedPrice),
+        [first, second].map(async (order, index) => data(await reads.getOrder({ requester: customer(present(['5', '6'][index], 'customer id')), orderId: order.id })).discountedPrice),
       );
       expect(prices).toEqual([1080, 1080]);
       // No CLOSE timer per join: one per group.
@@ -354,7 +361,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
       expect(group).toEqual({ items_ordered: 10, total: 12000, discount_rate: 20 });
       const members = await sql.query(`SELECT sum(items)::int AS items, count(*)::int AS n FROM group_member_orders WHERE group_order_id = $1`, [groupOrderId]);
       expect(members.rows[0]).toEqual({ items: 10, n: 4 });
-      const joined = replies.flatMap((reply, index) => (reply.ok ? [{ order: data(reply), by: ['5', '6', '7'][index % 3]! }] : []));
+      const joined = replies.flatMap((reply, index) => (reply.ok ? [{ order: data(reply), by: present(['5', '6', '7'][index % 3], 'customer id') }] : []));
       const seen = await Promise.all(joined.map(async ({ order, by }) => data(await reads.getOrder({ requester: customer(by), orderId: order.id }))));
       expect(seen.every((order) => order.discountedPrice === (order.rawPrice * 80) / 100)).toBe(true);
     });

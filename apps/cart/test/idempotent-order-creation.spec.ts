@@ -30,6 +30,13 @@ function refusal(reply: CommandReply<unknown>) {
 const reused = (key: string) => ({ status: 422, errorKey: 'idempotencyKeyReused', message: `The Idempotency-Key ${key} was already used for a different request.` });
 const newKey = () => `key-${randomUUID()}`;
 
+
+/** A value the answer always carries here; a clear failure instead of a non-null assertion. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
   let kafka: TestKafka;
   let postgres: TestPostgres;
@@ -85,7 +92,7 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
   async function openGroup(capacity = 10) {
     const r = await restaurant(capacity);
     const order = data(await placement.create({ requester: customer('5'), body: createBody(r.dish, 2), include: ['groupOrder'] }));
-    return { ...r, groupOrderId: order.groupOrder!.id };
+    return { ...r, groupOrderId: present(order.groupOrder, 'groupOrder').id };
   }
 
   const join = (customerId: string, groupOrderId: string, body: object, idempotencyKey?: string) =>
@@ -102,7 +109,7 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
       const { dish, groupOrderId } = await openGroup();
       const key = newKey();
       const first = data(await join('6', groupOrderId, joinBody(dish, 3), key));
-      expect(first.groupOrder!.remainingCapacity).toBe(5);
+      expect(present(first.groupOrder, 'groupOrder').remainingCapacity).toBe(5);
 
       const retried = data(await join('6', groupOrderId, joinBody(dish, 3), key));
       expect(retried.id).toBe(first.id);
@@ -214,8 +221,8 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
       const retried = data(await create('5', createBody(r.dish, 2), key));
       expect(retried).toEqual(first);
       const groups = await sql.query(`SELECT id::text FROM group_orders WHERE restaurant_id = $1`, [r.id]);
-      expect(groups.rows).toEqual([{ id: first.groupOrder!.id }]);
-      expect(await memberOrders(first.groupOrder!.id)).toEqual([{ id: first.id, customer_id: '5' }]);
+      expect(groups.rows).toEqual([{ id: present(first.groupOrder, 'groupOrder').id }]);
+      expect(await memberOrders(present(first.groupOrder, 'groupOrder').id)).toEqual([{ id: first.id, customer_id: '5' }]);
       expect(await keyRows(key)).toEqual([{ requester: 'customer 5', operation: 'group-create', order_id: first.id }]);
     });
 
@@ -243,7 +250,7 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
       const r = await restaurant();
       const key = newKey();
       const created = data(await create('5', createBody(r.dish, 1), key));
-      const joined = data(await join('5', created.groupOrder!.id, joinBody(r.dish, 1), key));
+      const joined = data(await join('5', present(created.groupOrder, 'groupOrder').id, joinBody(r.dish, 1), key));
       expect(joined.id).not.toBe(created.id);
     });
   });

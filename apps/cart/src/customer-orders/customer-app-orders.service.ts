@@ -99,7 +99,8 @@ export class CustomerAppOrdersService {
     if (unknown) return badRequest('unknownProduct', `Product ${unknown.productId} is not on restaurant ${request.restaurantId}'s menu.`);
 
     const lines = request.lines.map((line) => {
-      const product = byId.get(line.productId)!;
+      const product = byId.get(line.productId);
+      if (!product) throw new Error(`product ${line.productId} passed the menu check but is not on the menu`);
       const unitPriceMinor = Number(product.unit_price_minor);
       return { productId: line.productId, name: product.name, quantity: line.quantity, unitPriceMinor, lineTotalMinor: unitPriceMinor * line.quantity };
     });
@@ -152,12 +153,12 @@ export class CustomerAppOrdersService {
             return badRequest('cashNotConfirmed', 'A cash payment must be confirmed by the customer (cashConfirmed: true).');
           }
           await manager.query(`UPDATE customer_app_orders SET payment_method = $2, state = $3, updated_at = now() WHERE id = $1`, [row.id, request.paymentMethod, next]);
-          const submitted = (await findDraft(manager, row.id, false))!;
+          const submitted = (await readDraft(manager, row.id));
           await submitDraftAsOrder(manager, this.outbox, submitted, request.correlationId ?? row.id);
           break;
         }
       }
-      return replyOk(toCustomerAppOrderView((await findDraft(manager, row.id, false))!));
+      return replyOk(toCustomerAppOrderView((await readDraft(manager, row.id))));
     });
   }
 
@@ -178,7 +179,7 @@ export class CustomerAppOrdersService {
         request.decision,
         request.reason ?? null,
       ]);
-      return replyOk(toCustomerAppOrderView((await findDraft(manager, row.id, false))!));
+      return replyOk(toCustomerAppOrderView((await readDraft(manager, row.id))));
     });
   }
 
@@ -217,12 +218,19 @@ export class CustomerAppOrdersService {
       `UPDATE customer_app_orders SET coupon_code = $2, discount_minor = $3, total_minor = $4, tax_minor = $5, updated_at = now() WHERE id = $1`,
       [row.id, coupon.code, decision.discountMinor, totalMinor, this.taxOf(totalMinor)],
     );
-    return replyOk(toCustomerAppOrderView((await findDraft(manager, row.id, false))!));
+    return replyOk(toCustomerAppOrderView((await readDraft(manager, row.id))));
   }
 
   private taxOf(totalMinor: number): number {
     return includedTaxMinor(totalMinor, this.taxRule.ratePercent, this.taxRule.rounding, this.taxRule.incrementMinor);
   }
+}
+
+/** A draft this transaction has just written or locked: its absence is a bug, not a 404. */
+async function readDraft(manager: EntityManager, orderId: string): Promise<CustomerAppOrderRow> {
+  const draft = await findDraft(manager, orderId, false);
+  if (!draft) throw new Error(`customer-app order ${orderId} vanished within its own transaction`);
+  return draft;
 }
 
 async function findDraft(manager: EntityManager, orderId: string, lock: boolean): Promise<CustomerAppOrderRow | undefined> {

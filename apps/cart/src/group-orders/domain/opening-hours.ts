@@ -5,7 +5,8 @@ export interface OpeningHours {
   timeZone: string;
 }
 
-export type OpenLongEnough = { ok: true } | { ok: false; reason: 'closed' | 'closing-soon' };
+/** A refusal names the hour its message quotes: when the restaurant opens, or when it closes. */
+export type OpenLongEnough = { ok: true } | { ok: false; reason: 'closed'; opensAt: string } | { ok: false; reason: 'closing-soon'; closesAt: string };
 
 const MINUTES_A_DAY = 24 * 60;
 
@@ -15,20 +16,21 @@ const MINUTES_A_DAY = 24 * 60;
  * equal opening and closing times mean open all day.
  */
 export function openLongEnough(hours: OpeningHours, now: Date, neededMinutes: number): OpenLongEnough {
-  if (hours.opensAt === null || hours.closesAt === null) return { ok: true };
-  const opens = minutesOf(hours.opensAt);
-  const closes = minutesOf(hours.closesAt);
+  const { opensAt, closesAt } = hours;
+  if (opensAt === null || closesAt === null) return { ok: true };
+  const opens = minutesOf(opensAt);
+  const closes = minutesOf(closesAt);
   if (opens === closes) return { ok: true };
   const current = localMinutes(now, hours.timeZone);
   let remaining: number;
   if (opens < closes) {
-    if (current < opens || current >= closes) return { ok: false, reason: 'closed' };
+    if (current < opens || current >= closes) return { ok: false, reason: 'closed', opensAt };
     remaining = closes - current;
   } else {
-    if (current >= closes && current < opens) return { ok: false, reason: 'closed' };
+    if (current >= closes && current < opens) return { ok: false, reason: 'closed', opensAt };
     remaining = current >= opens ? MINUTES_A_DAY - current + closes : closes - current;
   }
-  return remaining >= neededMinutes ? { ok: true } : { ok: false, reason: 'closing-soon' };
+  return remaining >= neededMinutes ? { ok: true } : { ok: false, reason: 'closing-soon', closesAt };
 }
 
 /** "22:00:00" -> "22:00" for messages. */

@@ -106,13 +106,20 @@ export function checkPlacement(body: PlacementBody, facts: PlacementFacts, setti
   if (facts.kind === 'external' && !facts.restaurant) return fail(GroupOrderErrors.restaurantNotFound(facts.restaurantId ?? ''));
   const unknown = body.productFormats.filter((format) => !facts.formats.has(format.id)).map((format) => format.id);
   if (unknown.length > 0) return fail(GroupOrderErrors.unexistingProductFormats(unknown));
+  const formatOf = (id: string) => {
+    const format = facts.formats.get(id);
+    if (!format) throw new Error(`product format ${id} passed the existence check but is unknown`);
+    return format;
+  };
+  // Defined exactly when joining: a join without its group was refused above.
+  const joining = facts.kind === 'join' ? facts.group : undefined;
 
   const foodRushMinutes = facts.kind === 'create' ? (body.foodRushDurationInMinutes ?? 0) : settings.externalFoodRushMinutes;
   if (facts.kind === 'create' && (foodRushMinutes < settings.minFoodRushMinutes || foodRushMinutes > settings.maxFoodRushMinutes)) {
     return fail(GroupOrderErrors.invalidFoodRushDuration(settings.minFoodRushMinutes, settings.maxFoodRushMinutes, foodRushMinutes));
   }
   if (body.productFormats.length === 0) return fail(GroupOrderErrors.noProductFormats());
-  const restaurantIds = new Set(body.productFormats.map((format) => facts.formats.get(format.id)!.restaurantId));
+  const restaurantIds = new Set(body.productFormats.map((format) => formatOf(format.id).restaurantId));
   const expectedRestaurant = facts.kind === 'create' ? undefined : (facts.group?.restaurantId ?? facts.restaurant?.id);
   if (restaurantIds.size > 1 || (expectedRestaurant !== undefined && !restaurantIds.has(expectedRestaurant))) {
     return fail(GroupOrderErrors.productFormatsFromDifferentRestaurants());
@@ -128,33 +135,32 @@ export function checkPlacement(body: PlacementBody, facts: PlacementFacts, setti
       return fail(GroupOrderErrors.deliveryDistanceTooLong(formatKm(settings.deliveryRadiusKm), formatKm(fromRestaurant)));
     }
   }
-  if (facts.kind === 'join') {
-    const group = facts.group!;
-    const fromFirst = distanceKm({ latitude: group.firstLatitude, longitude: group.firstLongitude }, address);
+  if (joining) {
+    const fromFirst = distanceKm({ latitude: joining.firstLatitude, longitude: joining.firstLongitude }, address);
     if (!withinKm(fromFirst, settings.joinableDistanceKm)) {
       return fail(GroupOrderErrors.deliveryDistanceTooLong(formatKm(settings.joinableDistanceKm), formatKm(fromFirst)));
     }
   } else {
     // The group must be prepared before the restaurant closes: shortest FoodRush + longest preparation.
     const open = openLongEnough(restaurant, facts.now, settings.minFoodRushMinutes + restaurant.maxPreparationMinutes);
-    if (!open.ok && open.reason === 'closed') return fail(GroupOrderErrors.restaurantClosed(restaurant.id, formatHour(restaurant.opensAt!)));
-    if (!open.ok) return fail(GroupOrderErrors.restaurantClosingSoon(restaurant.id, formatHour(restaurant.closesAt!)));
+    if (!open.ok && open.reason === 'closed') return fail(GroupOrderErrors.restaurantClosed(restaurant.id, formatHour(open.opensAt)));
+    if (!open.ok) return fail(GroupOrderErrors.restaurantClosingSoon(restaurant.id, formatHour(open.closesAt)));
   }
 
   const lines: PricedLine[] = body.productFormats.map((ordered) => {
-    const format = facts.formats.get(ordered.id)!;
+    const format = formatOf(ordered.id);
     return { id: format.id, name: format.name, price: format.priceMinor, quantity: ordered.quantity };
   });
   const items = lines.reduce((sum, line) => sum + line.quantity, 0);
   const rawPriceMinor = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
 
-  const alreadyOrdered = facts.kind === 'join' ? facts.group!.itemsOrdered : 0;
-  const capacity = facts.kind === 'join' ? facts.group!.capacity : restaurant.groupCapacity;
+  const alreadyOrdered = joining ? joining.itemsOrdered : 0;
+  const capacity = joining ? joining.capacity : restaurant.groupCapacity;
   if (alreadyOrdered + items > capacity) return fail(GroupOrderErrors.restaurantDeliveryCapacityExceeded(restaurant.id, capacity, alreadyOrdered + items));
   if (rawPriceMinor < settings.minimumPriceMinor) return fail(GroupOrderErrors.minimumGroupOrderPriceNotReached(rawPriceMinor, settings.minimumPriceMinor));
 
-  if (facts.kind === 'join') {
-    if (!isJoinable(facts.group!, facts.now)) return fail(GroupOrderErrors.groupOrderCannotBeJoined(facts.group!.id));
+  if (joining) {
+    if (!isJoinable(joining, facts.now)) return fail(GroupOrderErrors.groupOrderCannotBeJoined(joining.id));
   } else if (facts.openGroupExists) {
     return fail(GroupOrderErrors.groupOrderAlreadyExisting(restaurant.id));
   }
