@@ -1,13 +1,12 @@
 import { type CommandReply, Commands, type GroupMemberOrderView, type GroupOrderView, httpStatusOf } from '@order-platform/contracts';
-import { CommandClientForTest, startServiceForTest } from '@order-platform/service-kit';
-import { startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, type TestPostgres } from '@order-platform/testing';
+import { CommandClientForTest } from '@order-platform/service-kit';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { cartService } from '../src/cart.service-definition';
+import type { Client } from 'pg';
 import { DemoCustomerAppSeeder } from '../src/customer-orders/demo-data/demo-customer-app.seeder';
 import { CLOCK, type Clock } from '../src/group-orders/clock/clock';
 import { GroupOrderPlacementService } from '../src/group-orders/placement/group-order-placement.service';
 import { GroupOrderReadsService } from '../src/group-orders/reads/group-order-reads.service';
+import { CartTestBed } from './support/cart-test-bed';
 
 const KM_PER_DEGREE_OF_LATITUDE = (6371 * Math.PI) / 180;
 /** The point `km` north of `from` (along a meridian the haversine distance is exactly R * dLat). */
@@ -37,7 +36,6 @@ function data<T>(reply: CommandReply<T>): T {
   return reply.data;
 }
 
-
 /** A value the answer always carries here; a clear failure instead of a non-null assertion. */
 function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`${what} is missing`);
@@ -45,10 +43,7 @@ function present<T>(value: T | null | undefined, what: string): T {
 }
 
 describe('cart: group orders placement and reads (real PostgreSQL)', () => {
-  let kafka: TestKafka;
-  let postgres: TestPostgres;
-  let database: TestDatabase;
-  let cart: Awaited<ReturnType<typeof startServiceForTest>>;
+  let bed: CartTestBed;
   let sql: Client;
   let placement: GroupOrderPlacementService;
   let reads: GroupOrderReadsService;
@@ -56,23 +51,15 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
   let nextFormatId = 1000;
 
   beforeAll(async () => {
-    [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
-    database = await postgres.createDatabase('cart_group_orders');
-    cart = await startServiceForTest(cartService, { brokers: kafka.brokers, databaseUrl: database.url }, { DEMO_DATA: 'true', GROUP_ORDER_CLOCK: 'controllable' });
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    await sql.query(`SET search_path TO "${cart.schema}"`);
-    placement = cart.app.get(GroupOrderPlacementService);
-    reads = cart.app.get(GroupOrderReadsService);
-    clock = cart.app.get<Clock>(CLOCK);
+    bed = await CartTestBed.start('cart_group_orders', { DEMO_DATA: 'true', GROUP_ORDER_CLOCK: 'controllable' });
+    sql = bed.client;
+    placement = bed.get(GroupOrderPlacementService);
+    reads = bed.get(GroupOrderReadsService);
+    clock = bed.get<Clock>(CLOCK);
   }, 90_000);
 
   afterAll(async () => {
-    await sql?.end();
-    await cart?.close();
-    await database?.drop();
-    await postgres?.stop();
-    await kafka?.stop();
+    await bed?.stop();
   }, 60_000);
 
   /** A restaurant of its own per test (one OPEN group per restaurant), at the demo restaurant 6's place. */
@@ -106,7 +93,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
 
   describe('demo data', () => {
     it('seeds restaurant 6, the product formats and the group-order customers, idempotently', async () => {
-      await cart.app.get(DemoCustomerAppSeeder).onApplicationBootstrap();
+      await bed.get(DemoCustomerAppSeeder).onApplicationBootstrap();
       const restaurants = await sql.query(`SELECT id, name, currency, latitude, longitude, group_capacity, max_preparation_minutes, opens_at FROM restaurants WHERE id IN ('6', '9', '10') ORDER BY id`);
       expect(restaurants.rows).toEqual([
         { id: '10', name: 'Sushi Ten', currency: 'USD', latitude: 48.7085, longitude: 2.195, group_capacity: 10, max_preparation_minutes: 30, opens_at: null },
@@ -396,7 +383,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
 
       // The group is joinable until closedAt (the CLOSE timer may fire a moment later).
       const closedAt = new Date((await sql.query(`SELECT closed_at FROM group_orders WHERE id = $1`, [groupOrderId])).rows[0].closed_at);
-      const clockOf = cart.app.get(CLOCK) as unknown as { advance(ms: number): Promise<Date> };
+      const clockOf = bed.get(CLOCK) as unknown as { advance(ms: number): Promise<Date> };
       await clockOf.advance(closedAt.getTime() - clock.now().getTime() + 1000);
       expect(refusal(await join(groupOrderId, { [dish]: 1 }))).toEqual({ status: 422, errorKey: 'groupOrderCannotBeJoined', message: `The groupOrder #${groupOrderId} cannot be joined anymore.` });
       expect(data(await reads.getGroupOrder({ groupOrderId })).joinable).toBe(false);
@@ -515,7 +502,7 @@ describe('cart: group orders placement and reads (real PostgreSQL)', () => {
     });
 
     it('answers through the request-reply command topics', async () => {
-      const commands = await CommandClientForTest.connect(kafka.brokers, [Commands.GroupOrders.GetGroupOrder, Commands.GroupOrders.GetOrder]);
+      const commands = await CommandClientForTest.connect(bed.infra.kafka.brokers, [Commands.GroupOrders.GetGroupOrder, Commands.GroupOrders.GetOrder]);
       try {
         const r = await restaurant();
         const dish = await r.format(1200);

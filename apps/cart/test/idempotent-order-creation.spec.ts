@@ -1,13 +1,11 @@
 import { type CommandReply, type CustomerAppOrderView, httpStatusOf } from '@order-platform/contracts';
-import { startServiceForTest } from '@order-platform/service-kit';
-import { startTestKafka, startTestPostgres, type TestDatabase, type TestKafka, type TestPostgres } from '@order-platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { cartService } from '../src/cart.service-definition';
+import type { Client } from 'pg';
 import { IdempotentRequests } from '../src/idempotency/idempotent-requests';
 import { CustomerAppOrdersService } from '../src/customer-orders/customer-app-orders.service';
 import { GroupOrderPlacementService } from '../src/group-orders/placement/group-order-placement.service';
 import { GroupOrderReadsService } from '../src/group-orders/reads/group-order-reads.service';
+import { CartTestBed } from './support/cart-test-bed';
 
 /* Idempotency-Key on order creation: FoodRush create, join and external orders, customer-app drafts (real PostgreSQL). */
 
@@ -38,10 +36,7 @@ function present<T>(value: T | null | undefined, what: string): T {
 }
 
 describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
-  let kafka: TestKafka;
-  let postgres: TestPostgres;
-  let database: TestDatabase;
-  let cart: Awaited<ReturnType<typeof startServiceForTest>>;
+  let bed: CartTestBed;
   let sql: Client;
   let placement: GroupOrderPlacementService;
   let reads: GroupOrderReadsService;
@@ -49,27 +44,15 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
   let nextFormatId = 5000;
 
   beforeAll(async () => {
-    [kafka, postgres] = await Promise.all([startTestKafka(), startTestPostgres()]);
-    database = await postgres.createDatabase('cart_idempotency');
-    cart = await startServiceForTest(
-      cartService,
-      { brokers: kafka.brokers, databaseUrl: database.url },
-      { DEMO_DATA: 'true', GROUP_ORDER_CLOCK: 'controllable', CART_IDEMPOTENCY_TTL_HOURS: String(TTL_HOURS) },
-    );
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    await sql.query(`SET search_path TO "${cart.schema}"`);
-    placement = cart.app.get(GroupOrderPlacementService);
-    reads = cart.app.get(GroupOrderReadsService);
-    drafts = cart.app.get(CustomerAppOrdersService);
+    bed = await CartTestBed.start('cart_idempotency', { DEMO_DATA: 'true', GROUP_ORDER_CLOCK: 'controllable', CART_IDEMPOTENCY_TTL_HOURS: String(TTL_HOURS) });
+    sql = bed.client;
+    placement = bed.get(GroupOrderPlacementService);
+    reads = bed.get(GroupOrderReadsService);
+    drafts = bed.get(CustomerAppOrdersService);
   }, 90_000);
 
   afterAll(async () => {
-    await sql?.end();
-    await cart?.close();
-    await database?.drop();
-    await postgres?.stop();
-    await kafka?.stop();
+    await bed?.stop();
   }, 60_000);
 
   /** A located restaurant of its own (one OPEN group per restaurant) with one 1200-cent dish. */
@@ -205,7 +188,7 @@ describe('cart: Idempotency-Key on order creation (real PostgreSQL)', () => {
     await join('7', groupOrderId, joinBody(dish, 1), fresh);
     await sql.query(`UPDATE idempotent_requests SET created_at = now() - interval '${TTL_HOURS} hours 1 minute' WHERE key = $1`, [expired]);
 
-    expect(await cart.app.get(IdempotentRequests).purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await bed.get(IdempotentRequests).purgeExpired()).toBeGreaterThanOrEqual(1);
 
     expect(await keyRows(expired)).toEqual([]);
     expect(await keyRows(fresh)).toHaveLength(1);
