@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandFailedError } from '../../api-errors/command-failed.error';
 import { CommandBus } from '../../commands/command-bus.service';
+import { idempotencyKeyHeader, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../http/idempotency-key-header';
 
 /**
  * Sends a checkout command and renames the fields in its errors to the API's own names, so a
@@ -19,8 +20,8 @@ export class CheckoutCommands {
   }
 }
 
-/** The optional Idempotency-Key header, trimmed; blank means absent. */
+/** The optional Idempotency-Key header, trimmed; blank means absent; cut to the length the services record. */
 export function idempotencyKeyOf(header: string | undefined): { idempotencyKey?: string } {
-  const key = header?.trim();
-  return key ? { idempotencyKey: key.slice(0, 200) } : {};
+  const key = idempotencyKeyHeader(header);
+  return key ? { idempotencyKey: key.slice(0, MAX_IDEMPOTENCY_KEY_LENGTH) } : {};
 }

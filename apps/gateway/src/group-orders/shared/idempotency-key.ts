@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { idempotencyKeyHeader, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../http/idempotency-key-header';
 import { invalidRequest } from './food-rush-refusal';
-
-/** The longest Idempotency-Key the cart records. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /**
  * The optional Idempotency-Key header of the order-creating routes, trimmed; blank means absent.
@@ -11,7 +9,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
  * characters must not answer each other's order.
  */
 export function idempotencyKeyOf(header: string | string[] | undefined): { idempotencyKey?: string } {
-  const key = (Array.isArray(header) ? header[0] : header)?.trim();
+  const key = idempotencyKeyHeader(header);
   if (!key) return {};
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw invalidRequest(`The Idempotency-Key header must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, ${key.length} given.`);
